@@ -1,0 +1,9 @@
+/**
+ * tandem-cx: customer-service automation that works with people.
+ *
+ * Every module is also importable on its own (`tandem-cx/routing`, `tandem-cx/metrics`, …).
+ *
+ * @packageDocumentation
+ */
+export * from './events/index';
+export * from './model/index';

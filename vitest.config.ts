@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'dist/**', 'test/package/**/scratch/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
