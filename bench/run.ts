@@ -18,7 +18,9 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   console.log(`\n### bench/${file}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(dir, file)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(dir, file)], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);
