@@ -1,0 +1,20 @@
+/**
+ * Routing: the condition language, rule-based routing, language/topic/priority helpers, queue
+ * ordering and capacity-aware agent assignment.
+ *
+ * @module routing
+ */
+export {
+  CONDITION_OPS,
+  type CompileConditionOptions,
+  type CompiledCondition,
+  type Condition,
+  type ConditionLeafTrace,
+  type ConditionOp,
+  ConditionSchema,
+  type ConditionTrace,
+  compileCondition,
+  type FieldReference,
+  type LeafCondition,
+  MATCH_INPUT_LIMIT,
+} from './conditions';
