@@ -5,5 +5,6 @@
  *
  * @packageDocumentation
  */
+export * from './calendar/index';
 export * from './events/index';
 export * from './model/index';
