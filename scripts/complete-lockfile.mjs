@@ -9,7 +9,18 @@
 //   npm install --package-lock-only && node scripts/complete-lockfile.mjs   (npm run lock)
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = ['android', 'darwin', 'linux', 'win32', 'freebsd', 'openbsd', 'netbsd', 'openharmony', 'sunos', 'aix'];
+const OS = [
+  'android',
+  'darwin',
+  'linux',
+  'win32',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'openharmony',
+  'sunos',
+  'aix',
+];
 const CPU = ['arm64', 'x64', 'ia32', 'arm', 'riscv64', 's390x', 'loong64', 'ppc64', 'mips64el', 'wasm32'];
 
 const file = new URL('../package-lock.json', import.meta.url);
@@ -27,13 +38,22 @@ for (const [path, meta] of Object.entries(packages)) {
       console.error(`cannot infer the platform of ${name}; leaving it out`);
       continue;
     }
-    const entry = { version: range.replace(/^[\^~=]/, ''), cpu: [cpu], dev: meta.dev || undefined, license: meta.license, optional: true, os: [os] };
+    const entry = {
+      version: range.replace(/^[\^~=]/, ''),
+      cpu: [cpu],
+      dev: meta.dev || undefined,
+      license: meta.license,
+      optional: true,
+      os: [os],
+    };
     if (os === 'linux') entry.libc = [tokens.includes('musl') ? 'musl' : 'glibc'];
     packages[`node_modules/${name}`] = entry;
     added++;
   }
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} platform-specific optional entries`);
