@@ -4,6 +4,12 @@
  *
  * @module routing
  */
+
+export {
+  type DetectLanguageOptions,
+  detectLanguage,
+  type LanguageDetection,
+} from '../_internal/language/detectLanguage';
 export {
   CONDITION_OPS,
   type CompileConditionOptions,
