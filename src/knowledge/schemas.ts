@@ -345,8 +345,11 @@ export interface ApproveSuggestionOptions extends TenantOptions {
 /** One audit-log entry: every change to an article leaves one. */
 export interface AuditEntry {
   at: Date;
-  articleId: string;
-  /** Version after the change (the removed version for `removed`). */
+  /** The article changed (for suggestions: the article created on approval). */
+  articleId?: string;
+  /** The suggestion concerned (`suggested`, `approved`, `rejected`). */
+  suggestionId?: string;
+  /** Version after the change (the removed version for `removed`; 0 for suggestions). */
   version: number;
   actor?: string;
   change: 'created' | 'updated' | 'removed' | 'suggested' | 'approved' | 'rejected';
