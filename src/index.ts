@@ -7,4 +7,5 @@
  */
 export * from './calendar/index';
 export * from './events/index';
+export * from './knowledge/index';
 export * from './model/index';

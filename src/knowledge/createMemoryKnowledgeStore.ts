@@ -21,9 +21,9 @@ import {
   type FeedbackEntry,
   FeedbackInputSchema,
   KNOWLEDGE_LIMITS,
+  type KnowledgeSearchHit,
   type MemoryFact,
   MemoryFactInputSchema,
-  type SearchHit,
   type Suggestion,
   SuggestionInputSchema,
   type Viewer,
@@ -397,7 +397,7 @@ export function createMemoryKnowledgeStore(options: MemoryKnowledgeStoreOptions 
       );
       const confidence = confidenceOf(result);
       if (confidence < gapThreshold) recordGap(state, text, confidence, result.hits[0]?.payload, at ?? now());
-      const hits: SearchHit[] = result.hits.map((hit) => ({
+      const hits: KnowledgeSearchHit[] = result.hits.map((hit) => ({
         article: hit.payload,
         score: hit.score,
         matched:

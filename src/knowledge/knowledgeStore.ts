@@ -10,20 +10,20 @@ import type {
   FeedbackInput,
   FeedbackSummary,
   ForgetOptions,
+  KnowledgeReadOptions,
+  KnowledgeSearchOptions,
+  KnowledgeSearchResult,
+  KnowledgeTenantOptions,
+  KnowledgeWriteOptions,
   ListArticlesOptions,
   MemoryFact,
   MemoryFactInput,
-  ReadOptions,
   RecallOptions,
   RememberOptions,
   RememberResult,
-  SearchOptions,
-  SearchResult,
   Suggestion,
   SuggestionInput,
   SuggestResult,
-  TenantOptions,
-  WriteOptions,
 } from './schemas';
 
 /**
@@ -43,21 +43,21 @@ export interface KnowledgeStore {
    * exist); `FORBIDDEN` when the article has `editors` and `actor` is not one of them;
    * `INVALID_INPUT` (e.g. no title); `LIMIT_EXCEEDED` (body over {@link KNOWLEDGE_LIMITS}).
    */
-  upsertArticle(article: ArticleInput, options?: WriteOptions): Promise<Article>;
+  upsertArticle(article: ArticleInput, options?: KnowledgeWriteOptions): Promise<Article>;
   /** The article if it exists and the viewer may see it, else `undefined`. */
-  getArticle(id: string, options?: ReadOptions): Promise<Article | undefined>;
+  getArticle(id: string, options?: KnowledgeReadOptions): Promise<Article | undefined>;
   /**
    * Removes an article (and its search entries); `false` when it did not exist.
    * @throws `CONFLICT` on a stale `expectedVersion`; `FORBIDDEN` when `actor` is not an editor.
    */
-  removeArticle(id: string, options?: WriteOptions): Promise<boolean>;
+  removeArticle(id: string, options?: KnowledgeWriteOptions): Promise<boolean>;
   /** Articles the viewer may see, by id. */
   listArticles(options?: ListArticlesOptions): Promise<Article[]>;
   /**
    * Searches published articles the viewer may see; low-confidence searches are recorded as
    * content gaps. Queries are capped at {@link KNOWLEDGE_LIMITS}.queryChars.
    */
-  search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  search(query: string, options?: KnowledgeSearchOptions): Promise<KnowledgeSearchResult>;
 
   /** Stores a fact about a customer (replacing the same key), unless consent is missing. */
   remember(customerId: string, fact: MemoryFactInput, options?: RememberOptions): Promise<RememberResult>;
@@ -70,28 +70,32 @@ export interface KnowledgeStore {
   forget(customerId: string, options?: ForgetOptions): Promise<number>;
 
   /** Records whether an article helped. @throws `NOT_FOUND` for an unknown article. */
-  recordFeedback(articleId: string, feedback: FeedbackInput, options?: TenantOptions): Promise<FeedbackEntry>;
+  recordFeedback(
+    articleId: string,
+    feedback: FeedbackInput,
+    options?: KnowledgeTenantOptions,
+  ): Promise<FeedbackEntry>;
   /** Feedback totals of an article the viewer may see. @throws `NOT_FOUND` otherwise. */
-  feedbackSummary(articleId: string, options?: ReadOptions): Promise<FeedbackSummary>;
+  feedbackSummary(articleId: string, options?: KnowledgeReadOptions): Promise<FeedbackSummary>;
   /** Low-confidence queries grouped, most frequent first. @throws `FORBIDDEN` for non-staff. */
   contentGaps(options: ContentGapsOptions): Promise<ContentGap[]>;
   /** Draft or published articles the viewer may see whose `reviewBy` is at or before `now`. */
-  staleArticles(now: Date, options?: ReadOptions): Promise<Article[]>;
+  staleArticles(now: Date, options?: KnowledgeReadOptions): Promise<Article[]>;
 
   /**
    * Proposes a new FAQ entry from a conversation. It stays pending until a human approves it;
    * a question an article (or a pending suggestion) already has is reported as a duplicate.
    */
-  suggestArticle(fromConversation: SuggestionInput, options?: TenantOptions): Promise<SuggestResult>;
+  suggestArticle(fromConversation: SuggestionInput, options?: KnowledgeTenantOptions): Promise<SuggestResult>;
   /** Pending suggestions, oldest first. */
-  listSuggestions(options?: TenantOptions): Promise<Suggestion[]>;
+  listSuggestions(options?: KnowledgeTenantOptions): Promise<Suggestion[]>;
   /**
    * Turns a pending suggestion into an article (or adds its question to `articleId`).
    * @throws `NOT_FOUND` for an unknown suggestion.
    */
   approveSuggestion(suggestionId: string, options?: ApproveSuggestionOptions): Promise<Article>;
   /** Drops a pending suggestion; `false` when it did not exist. */
-  rejectSuggestion(suggestionId: string, options?: WriteOptions): Promise<boolean>;
+  rejectSuggestion(suggestionId: string, options?: KnowledgeWriteOptions): Promise<boolean>;
   /** Every recorded change, oldest first. */
   auditLog(options?: AuditLogOptions): Promise<AuditEntry[]>;
 }

@@ -102,13 +102,13 @@ export type ViewerInput = z.input<typeof ViewerSchema>;
 export type Viewer = z.output<typeof ViewerSchema>;
 
 /** Options every call accepts: the tenant it addresses (default: the store's own tenant). */
-export interface TenantOptions {
+export interface KnowledgeTenantOptions {
   /** Tenant the call addresses. No call ever reads or writes another tenant's data. */
   tenantId?: string;
 }
 
 /** Options of {@link KnowledgeStore.upsertArticle} and {@link KnowledgeStore.removeArticle}. */
-export interface WriteOptions extends TenantOptions {
+export interface KnowledgeWriteOptions extends KnowledgeTenantOptions {
   /**
    * Optimistic concurrency: the version the caller last read (`0` = must not exist yet). A
    * different stored version throws `CONFLICT`. Omitted = last write wins.
@@ -119,13 +119,13 @@ export interface WriteOptions extends TenantOptions {
 }
 
 /** Options of reads that apply the viewer's access rights. */
-export interface ReadOptions extends TenantOptions {
+export interface KnowledgeReadOptions extends KnowledgeTenantOptions {
   /** Who is looking; default anonymous (sees published public articles only). */
   viewer?: ViewerInput;
 }
 
 /** Options of {@link KnowledgeStore.listArticles}. */
-export interface ListArticlesOptions extends ReadOptions {
+export interface ListArticlesOptions extends KnowledgeReadOptions {
   status?: ArticleStatus;
   /** Language filter: matches the primary subtag (`zh` matches `zh-Hant`). */
   locale?: string;
@@ -134,7 +134,7 @@ export interface ListArticlesOptions extends ReadOptions {
 }
 
 /** Options of {@link KnowledgeStore.search}. */
-export interface SearchOptions extends ReadOptions {
+export interface KnowledgeSearchOptions extends KnowledgeReadOptions {
   /** Language filter (primary subtag); also selects the stemmer for the query. */
   locale?: string;
   /** Only articles carrying every one of these tags. */
@@ -146,7 +146,7 @@ export interface SearchOptions extends ReadOptions {
 }
 
 /** Which part of an article matched a query best. */
-export interface SearchMatch {
+export interface KnowledgeSearchMatch {
   field: 'title' | 'question' | 'body';
   /** The matched title or example question (absent for the body). */
   text?: string;
@@ -155,18 +155,18 @@ export interface SearchMatch {
 }
 
 /** One search hit. `score` is the store's own relevance score (higher is better). */
-export interface SearchHit {
+export interface KnowledgeSearchHit {
   article: Article;
   score: number;
-  matched: SearchMatch;
+  matched: KnowledgeSearchMatch;
 }
 
 /**
  * The result of a search. `confidence` (0..1) estimates that the top hit answers the query,
  * from the top score and the top1–top2 margin; `0` when there is no hit.
  */
-export interface SearchResult {
-  hits: SearchHit[];
+export interface KnowledgeSearchResult {
+  hits: KnowledgeSearchHit[];
   confidence: number;
 }
 
@@ -202,7 +202,9 @@ export interface MemoryFact {
 }
 
 /** Options of {@link KnowledgeStore.remember}; fact fields may also be given here (DESIGN form). */
-export interface RememberOptions extends TenantOptions, Partial<Omit<MemoryFactInput, 'key' | 'value'>> {
+export interface RememberOptions
+  extends KnowledgeTenantOptions,
+    Partial<Omit<MemoryFactInput, 'key' | 'value'>> {
   /** The time of recording (for `ttl` and `recordedAt`); default the store's clock. */
   now?: Date;
 }
@@ -213,7 +215,7 @@ export type RememberResult =
   | { kind: 'refused'; reason: 'no_consent' | 'expired'; detail: string };
 
 /** Options of {@link KnowledgeStore.recall}. */
-export interface RecallOptions extends TenantOptions {
+export interface RecallOptions extends KnowledgeTenantOptions {
   /** Staff (`agent`, `editor`) or the customer themself (`customer` with the same `id`). */
   viewer: ViewerInput;
   /** Facts with `expiresAt <= now` are never returned. */
@@ -223,7 +225,7 @@ export interface RecallOptions extends TenantOptions {
 }
 
 /** Options of {@link KnowledgeStore.forget}. */
-export interface ForgetOptions extends TenantOptions {
+export interface ForgetOptions extends KnowledgeTenantOptions {
   /** Only these keys; omitted = every fact about the customer. */
   keys?: string[];
 }
@@ -262,7 +264,7 @@ export interface FeedbackSummary {
 }
 
 /** Options of {@link KnowledgeStore.contentGaps}. */
-export interface ContentGapsOptions extends TenantOptions {
+export interface ContentGapsOptions extends KnowledgeTenantOptions {
   /** Must be staff (`agent` or `editor`): gaps hold customers' own words. */
   viewer: ViewerInput;
   /** Only queries asked at or after this time. */
@@ -330,7 +332,7 @@ export type SuggestResult =
     };
 
 /** Options of {@link KnowledgeStore.approveSuggestion}. */
-export interface ApproveSuggestionOptions extends TenantOptions {
+export interface ApproveSuggestionOptions extends KnowledgeTenantOptions {
   actor?: string;
   /** Add the question to this existing article instead of creating one. */
   articleId?: string;
@@ -356,7 +358,7 @@ export interface AuditEntry {
 }
 
 /** Options of {@link KnowledgeStore.auditLog}. */
-export interface AuditLogOptions extends TenantOptions {
+export interface AuditLogOptions extends KnowledgeTenantOptions {
   articleId?: string;
   since?: Date;
 }
