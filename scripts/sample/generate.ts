@@ -71,7 +71,10 @@ export function generateSample(seed = SAMPLE_SEED) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const weighted = <T extends string>(table: Array<[T, number]>): T => {
     let r = random() * table.reduce((s, [, w]) => s + w, 0);
-    for (const [value, w] of table) if ((r -= w) < 0) return value;
+    for (const [value, w] of table) {
+      r -= w;
+      if (r < 0) return value;
+    }
     return table[table.length - 1]![0];
   };
   const exp = (mean: number) => -Math.log(1 - random()) * mean;
