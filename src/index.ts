@@ -9,3 +9,4 @@ export * from './calendar/index';
 export * from './events/index';
 export * from './knowledge/index';
 export * from './model/index';
+export * from './surveys/index';
