@@ -1,7 +1,7 @@
 import { parseWithSchema, TandemError } from '../model/errors';
 import { type CompiledSurveyPolicy, compileSurveyPolicy, SURVEY_SCALES } from './compileSurveyPolicy';
-import type { FollowUpAction, SurveyKind, SurveyPolicyInput, SurveyResponseInput } from './schemas';
-import { SurveyResponseSchema } from './schemas';
+import type { FollowUpAction, FollowUpResponseInput, SurveyKind, SurveyPolicyInput } from './schemas';
+import { FollowUpResponseSchema } from './schemas';
 
 /**
  * How a score reads on its scale: CSAT 4–5 satisfied / 3 neutral / 1–2 dissatisfied (top-2-box);
@@ -135,12 +135,12 @@ function categorize(kind: SurveyKind, score: number | undefined): SurveyResponse
  * ```
  */
 export function followUpOnResponse(
-  response: SurveyResponseInput,
+  response: FollowUpResponseInput,
   policy: SurveyPolicyInput | CompiledSurveyPolicy,
   options: FollowUpOptions = {},
 ): FollowUpResult {
   const compiled = compileSurveyPolicy(policy);
-  const r = parseWithSchema(SurveyResponseSchema, response, {
+  const r = parseWithSchema(FollowUpResponseSchema, response, {
     module: 'surveys',
     what: 'survey response',
     pathPrefix: ['response'],

@@ -311,11 +311,11 @@ export type SurveyHistoryEntry = z.output<typeof SurveyHistoryEntrySchema>;
  *
  * @example
  * ```ts
- * import { SurveyResponseSchema } from 'tandem-cx/surveys';
- * SurveyResponseSchema.parse({ surveyId: 'csat', recipientId: 'u1', score: 1, at: 0 }).score; // => 1
+ * import { FollowUpResponseSchema } from 'tandem-cx/surveys';
+ * FollowUpResponseSchema.parse({ surveyId: 'csat', recipientId: 'u1', score: 1, at: 0 }).score; // => 1
  * ```
  */
-export const SurveyResponseSchema = z.object({
+export const FollowUpResponseSchema = z.object({
   surveyId: z.string().min(1),
   recipientId: z.string().min(1),
   at: InstantSchema,
@@ -325,6 +325,6 @@ export const SurveyResponseSchema = z.object({
   conversationId: z.string().min(1).optional(),
 });
 /** A response as callers pass it. */
-export type SurveyResponseInput = z.input<typeof SurveyResponseSchema>;
+export type FollowUpResponseInput = z.input<typeof FollowUpResponseSchema>;
 /** A validated response. */
-export type SurveyResponse = z.output<typeof SurveyResponseSchema>;
+export type FollowUpResponse = z.output<typeof FollowUpResponseSchema>;
