@@ -170,7 +170,16 @@ function pushBigrams(run: string, out: string[]): void {
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
 }
 
-/** Normalised query text for grouping content gaps: lower case, words joined by one space. */
+/**
+ * Normalises query text for grouping content gaps: lower case, punctuation dropped, words joined
+ * by one space. Adapters use it so that gaps group the same way in every store.
+ *
+ * @example
+ * ```ts
+ * import { normalizeQueryText } from 'tandem-cx/knowledge';
+ * normalizeQueryText('Do you sell   CRYPTO wallets?'); // => 'do you sell crypto wallets'
+ * ```
+ */
 export function normalizeQueryText(text: string): string {
   const words = text.toLowerCase().match(WORD);
   return words === null ? '' : words.join(' ');
@@ -178,7 +187,17 @@ export function normalizeQueryText(text: string): string {
 
 /**
  * A key that identifies a question regardless of case, punctuation, stop words, word order and
- * inflection: used to de-duplicate suggestions against existing questions.
+ * inflection: stores use it to de-duplicate suggestions against existing questions.
+ *
+ * @param text - the question.
+ * @param locale - its language (selects the stemmer); guessed when omitted.
+ *
+ * @example
+ * ```ts
+ * import { questionKey } from 'tandem-cx/knowledge';
+ * questionKey('I forgot my PASSWORD!') === questionKey('forgot password'); // => true
+ * questionKey('Where are my cards?') === questionKey('where is my card'); // => true
+ * ```
  */
 export function questionKey(text: string, locale?: string): string {
   const terms = analyze(text, guessLanguage(text, locale), []);

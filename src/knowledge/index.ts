@@ -14,6 +14,7 @@ export {
   parseArticleInput,
   parseViewer,
 } from './access';
+export { normalizeQueryText, questionKey } from './analyze';
 export { createMemoryKnowledgeStore, type MemoryKnowledgeStoreOptions } from './createMemoryKnowledgeStore';
 export type { KnowledgeStore } from './knowledgeStore';
 export {
