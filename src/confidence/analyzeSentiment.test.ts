@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { TandemError } from '../model/errors';
+import { analyzeSentiment } from './analyzeSentiment';
+
+const en = (text: string) => analyzeSentiment(text, { language: 'en' });
+
+describe('analyzeSentiment — English (VADER)', () => {
+  // Source: the demo output in the vaderSentiment README (cjhutto/vaderSentiment, version 3.3.2).
+  it.each([
+    ['VADER is smart, handsome, and funny.', 0.8316],
+    ['VADER is smart, handsome, and funny!', 0.8439],
+    ['VADER is very smart, handsome, and funny.', 0.8545],
+    ['VADER is VERY SMART, handsome, and FUNNY.', 0.9227],
+    ['VADER is VERY SMART, handsome, and FUNNY!!!', 0.9342],
+    ['VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!', 0.9469],
+    ['VADER is not smart, handsome, nor funny.', -0.7424],
+    ['The book was good.', 0.4404],
+    ["At least it isn't a horrible book.", 0.431],
+    ['The book was only kind of good.', 0.3832],
+    ['The plot was good, but the characters are uncompelling and the dialog is not great.', -0.7042],
+    ['Today SUX!', -0.5461],
+    ["Today only kinda sux! But I'll get by, lol", 0.5249],
+    ['Make sure you :) or :D today!', 0.8633],
+    ['Not bad at all', 0.431],
+  ])('%s → %d (reference)', (text, compound) => {
+    expect(en(text).compound).toBeCloseTo(compound, 4);
+  });
+
+  it('pins the DESIGN example: "The service was great!" → 0.6588, positive', () => {
+    expect(analyzeSentiment('The service was great!')).toMatchObject({
+      compound: 0.6588,
+      label: 'positive',
+      language: 'en',
+      fallback: false,
+      truncated: false,
+    });
+  });
+
+  it('negation flips and scales by −0.74 (great 3.1 → −2.294 → −0.5096)', () => {
+    expect(en('The service was not great.').compound).toBe(-0.5096);
+    expect(en("The service wasn't great").compound).toBe(-0.5096);
+    expect(en('The service was not great.').label).toBe('negative');
+  });
+
+  it('"never so" intensifies ×1.25 instead of negating; "without doubt" does not negate', () => {
+    expect(en('It was never so good').compound).toBe(0.6626);
+    expect(en('Without doubt it is good').compound).toBeGreaterThan(0);
+    expect(en('It is without good').compound).toBeLessThan(0);
+  });
+
+  it('"no" before a lexicon word negates it ("no problems" is positive)', () => {
+    expect(en('there are no problems').compound).toBe(0.3089);
+  });
+
+  it('"least" negates except in "at least" / "very least"', () => {
+    expect(en('least good').compound).toBe(-0.3412);
+    expect(en('at least good').compound).toBe(0.4404);
+  });
+
+  it('"but": words before ×0.5, words after ×1.5', () => {
+    // good 1.9 × 0.5 = 0.95; terrible −2.1 × 1.5 = −3.15; sum −2.2 → −0.4939 (without "but": −0.0516)
+    expect(en('good but terrible').compound).toBe(-0.4939);
+    expect(en('good terrible').compound).toBe(-0.0516);
+    expect(en('good terrible').compound).toBe(en('terrible good').compound);
+  });
+
+  it('boosters add 0.293 (scaled 0.95 / 0.9 with distance); dampeners subtract', () => {
+    // great 3.1 + 0.293 = 3.393 → 0.6588 … without "!" it is 0.6590
+    expect(en('very great').compound).toBe(0.659);
+    expect(en('slightly great').compound).toBeLessThan(en('great').compound);
+  });
+
+  it('ALL CAPS adds 0.733 only when the text mixes cases', () => {
+    expect(en('GREAT service').compound).toBe(0.7034);
+    expect(en('great service').compound).toBe(0.6249);
+    expect(en('GREAT SERVICE').compound).toBe(0.6249);
+  });
+
+  it('"!" adds 0.292 each up to 4; "?" adds 0.18 each for 2–3, 0.96 for 4+', () => {
+    expect(en('Great!!!!').compound).toBe(en('Great!!!!!!!!').compound);
+    expect(en('Great!!!').compound).toBeLessThan(en('Great!!!!').compound);
+    expect(en('Great?').compound).toBe(en('Great').compound);
+    expect(en('Great???').compound).toBe(0.6848);
+    expect(en('Great????').compound).toBe(0.7236);
+  });
+
+  it('scores emoticons and emoji', () => {
+    expect(en(':)').label).toBe('positive');
+    expect(en('thanks 😊').compound).toBeGreaterThan(en('thanks').compound);
+    expect(en('my card is still missing 😡').label).toBe('negative');
+    expect(en('👍').label).toBe('positive');
+  });
+
+  it('special-case idioms replace the valence', () => {
+    expect(en('that product is the bomb').label).toBe('positive');
+    expect(en('this update is yeah right').compound).toBe(-0.4588);
+  });
+});
+
+describe('analyzeSentiment — Polish and Chinese', () => {
+  it.each([
+    ['Obsługa była naprawdę świetna, dziękuję!', 'positive'],
+    ['Paczka nie dotarła, jestem bardzo niezadowolony.', 'negative'],
+    ['Nic nie działa, mam dość!', 'negative'],
+    ['Żadnych problemów, wszystko działa', 'positive'],
+    ['Kiedy przyjdzie moja paczka?', 'neutral'],
+    ['To nie jest dobre rozwiązanie', 'negative'],
+    ['Konsultant był niemiły', 'negative'],
+  ] as const)('pl: %s → %s', (text, label) => {
+    expect(analyzeSentiment(text, { language: 'pl' }).label).toBe(label);
+  });
+
+  it.each([
+    ['客服态度太差了，非常失望', 'negative'],
+    ['服务很好，谢谢！', 'positive'],
+    ['服務很好，謝謝！', 'positive'],
+    ['我想查询一下订单状态', 'neutral'],
+    ['不是很好', 'negative'],
+    ['没问题，谢谢', 'positive'],
+    ['你好，请问怎么退货？', 'neutral'],
+    ['東西壞了，太讓人失望了', 'negative'],
+  ] as const)('zh: %s → %s', (text, label) => {
+    expect(analyzeSentiment(text, { language: 'zh' }).label).toBe(label);
+  });
+
+  it('traditional and simplified score the same', () => {
+    expect(analyzeSentiment('服務態度很差，非常失望', { language: 'zh-Hant' }).compound).toBe(
+      analyzeSentiment('服务态度很差，非常失望', { language: 'zh-Hans' }).compound,
+    );
+  });
+
+  it('detects the language when none is given', () => {
+    expect(analyzeSentiment('Dzień dobry, moja karta nie działa').language).toBe('pl');
+    expect(analyzeSentiment('我的银行卡被盗了').language).toBe('zh');
+    expect(analyzeSentiment('My card does not work').language).toBe('en');
+  });
+});
+
+describe('analyzeSentiment — bad input', () => {
+  it('empty and whitespace-only text is neutral with all shares 0', () => {
+    expect(analyzeSentiment('')).toEqual({
+      compound: 0,
+      positive: 0,
+      negative: 0,
+      neutral: 0,
+      label: 'neutral',
+      language: 'en',
+      fallback: false,
+      truncated: false,
+    });
+    expect(analyzeSentiment('   \n ').compound).toBe(0);
+  });
+
+  it('caps 1 MB of text at maxLength and reports truncated', () => {
+    const big = 'The service was great! '.repeat(50_000); // ≈ 1.15 MB
+    const r = analyzeSentiment(big, { language: 'en' });
+    expect(r.truncated).toBe(true);
+    expect(r.label).toBe('positive');
+    expect(analyzeSentiment('great service', { maxLength: 5 }).truncated).toBe(true);
+    expect(analyzeSentiment('great', { maxLength: 5 }).truncated).toBe(false);
+  });
+
+  it('reads lone surrogates as U+FFFD without throwing', () => {
+    const broken = `great \ud800 service \udc00!`;
+    const r = analyzeSentiment(broken, { language: 'en' });
+    expect(r.label).toBe('positive');
+    expect(analyzeSentiment('\udfff\ud83d').compound).toBe(0);
+  });
+
+  it('a well-formed language without a lexicon falls back to English rules, flagged', () => {
+    const r = analyzeSentiment('great :)', { language: 'de' });
+    expect(r).toMatchObject({ language: 'en', fallback: true, unsupportedLanguage: 'de' });
+    expect(analyzeSentiment('great', { language: 'und' }).fallback).toBe(false);
+  });
+
+  it('a malformed language tag or a non-string text is INVALID_INPUT', () => {
+    expect(() => analyzeSentiment('hi', { language: 'not a tag' })).toThrow(TandemError);
+    try {
+      analyzeSentiment('hi', { language: 'xx_1', maxLength: -1 });
+    } catch (e) {
+      expect((e as TandemError).code).toBe('INVALID_INPUT');
+      expect((e as TandemError).issues.map((i) => i.path)).toEqual(['options.language', 'options.maxLength']);
+    }
+    expect(() => analyzeSentiment(42 as unknown as string)).toThrow(/text must be a string/);
+  });
+});

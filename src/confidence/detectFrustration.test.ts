@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { TandemError } from '../model/errors';
+import type { MessageInput } from '../model/schemas';
+import { detectFrustration } from './detectFrustration';
+
+const T0 = Date.UTC(2026, 10, 23, 10, 0);
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+let seq = 0;
+const customer = (text: string, minute = 0, extra: Partial<MessageInput> = {}): MessageInput => ({
+  id: `c${++seq}`,
+  author: 'customer',
+  text,
+  at: at(minute),
+  ...extra,
+});
+const bot = (text: string, minute = 0): MessageInput => ({
+  id: `b${++seq}`,
+  author: 'bot',
+  text,
+  at: at(minute),
+});
+const kinds = (messages: MessageInput[], options?: Parameters<typeof detectFrustration>[1]) =>
+  detectFrustration(messages, options).signals.map((s) => s.kind);
+
+describe('detectFrustration — pattern signals in each language', () => {
+  it.each([
+    // [language, kind, text]
+    ['en', 'profanity', 'This is fucking ridiculous'],
+    ['pl', 'profanity', 'Kurwa, znowu nie działa'],
+    ['zh', 'profanity', '他妈的，又坏了'],
+    ['zh', 'profanity', '他媽的，又壞了'],
+    ['en', 'legal_threat', 'I will talk to my lawyer about this'],
+    ['pl', 'legal_threat', 'Sprawę skieruję do sądu i zgłoszę do UOKiK'],
+    ['zh', 'legal_threat', '我要找律师起诉你们'],
+    ['zh', 'legal_threat', '我要找律師起訴你們'],
+    ['en', 'churn_threat', 'I want to cancel my subscription today'],
+    ['pl', 'churn_threat', 'Rezygnuję z waszych usług i odchodzę do konkurencji'],
+    ['zh', 'churn_threat', '我要销户，再也不用你们了'],
+    ['zh', 'churn_threat', '我要銷戶'],
+    ['en', 'already_told', 'I already told you my order number'],
+    ['pl', 'already_told', 'Już mówiłem, że numer zamówienia to 1234'],
+    ['zh', 'already_told', '我已经说过了，订单号是1234'],
+    ['zh', 'already_told', '我已經說過了'],
+    ['en', 'useless_bot', 'This is useless'],
+    ['pl', 'useless_bot', 'To jest bez sensu, strata czasu'],
+    ['zh', 'useless_bot', '你这个机器人太笨了，根本没用'],
+    ['zh', 'useless_bot', '機器人太笨了'],
+  ])('%s %s: %s', (language, kind, text) => {
+    const r = detectFrustration([customer(text)], { language });
+    const signal = r.signals.find((s) => s.kind === kind);
+    expect(signal).toBeDefined();
+    expect(signal!.turn).toBe(1);
+    expect(signal!.evidence.length).toBeGreaterThan(2);
+    // also found without the option (language detected per message)
+    expect(kinds([customer(text)])).toContain(kind);
+  });
+
+  it.each([
+    ['en', 'Thanks, the agent was very helpful'],
+    ['en', 'Can I cancel an order before it ships?'],
+    ['pl', 'Dziękuję, wszystko działa'],
+    ['pl', 'Sądzę, że paczka przyjdzie jutro'],
+    ['zh', '谢谢，问题已经解决了'],
+    ['zh', '请问怎么修改收货地址？'],
+  ])('%s calm message has no signal: %s', (language, text) => {
+    const r = detectFrustration([customer(text)], { language });
+    expect(r.signals).toEqual([]);
+    expect(r.score).toBe(0);
+    expect(r.level).toBe('none');
+  });
+});
+
+describe('detectFrustration — conversation signals', () => {
+  it('repeated question: turn and evidence (pinned shape)', () => {
+    const r = detectFrustration([
+      customer('Where is my refund for order 1234?'),
+      bot('Refunds take 5 to 7 working days.'),
+      customer('Where is my refund for order 1234??'),
+    ]);
+    expect(r.signals).toHaveLength(1);
+    expect(r.signals[0]).toMatchObject({ kind: 'repeated_question', turn: 3 });
+    expect(r.signals[0]!.evidence).toMatch(/repeats turn 1/);
+    expect(r.score).toBeCloseTo(0.35, 4);
+  });
+
+  it.each([
+    ['pl', 'Gdzie jest mój zwrot za zamówienie 1234?', 'Gdzie jest zwrot za moje zamówienie 1234?'],
+    ['zh', '我的退款什么时候到账？', '我的退款到底什么时候到账'],
+    ['zh', '我的退款什麼時候到賬？', '我的退款什么时候到账'],
+  ])('repeated question in %s', (_language, first, second) => {
+    const r = detectFrustration([customer(first), bot('...'), customer(second)]);
+    expect(r.signals.map((s) => [s.kind, s.turn])).toContainEqual(['repeated_question', 3]);
+  });
+
+  it('same meta.intent counts as a repeat even when worded differently', () => {
+    const r = detectFrustration([
+      customer('where is my parcel', 0, { meta: { intent: 'track_order' } }),
+      bot('It is on the way.'),
+      customer('has it been shipped yet or not', 1, { meta: { intent: 'track_order' } }),
+    ]);
+    expect(r.signals[0]).toMatchObject({ kind: 'repeated_question', turn: 3 });
+  });
+
+  it('short answers ("yes", "ok") are not repeated questions', () => {
+    expect(kinds([customer('yes'), bot('Shall I?'), customer('yes')])).toEqual([]);
+  });
+
+  it('no progress: the customer asks the same thing three times', () => {
+    const r = detectFrustration([
+      customer('How do I reset my password?'),
+      bot('Here is an article about accounts.'),
+      customer('How do I reset my password'),
+      bot('Here is an article about logins.'),
+      customer('how do i reset my password?!'),
+    ]);
+    expect(r.signals.filter((s) => s.kind === 'no_progress').map((s) => s.turn)).toEqual([5]);
+  });
+
+  it.each([
+    ['en', "Sorry, I didn't understand. Could you rephrase?"],
+    ['pl', 'Przepraszam, nie rozumiem. Czy możesz to sformułować inaczej?'],
+    ['zh', '抱歉，我没听懂，请换个说法'],
+  ])('no progress: three non-understanding bot replies in a row (%s)', (_language, reply) => {
+    const r = detectFrustration([
+      customer('a'),
+      bot(reply),
+      customer('b'),
+      bot(reply),
+      customer('c'),
+      bot(reply),
+    ]);
+    expect(r.signals.filter((s) => s.kind === 'no_progress').map((s) => s.turn)).toEqual([6]);
+  });
+
+  it('ALL CAPS needs several cased letters and two words', () => {
+    expect(kinds([customer('WHERE IS MY MONEY')])).toContain('all_caps');
+    expect(kinds([customer('GDZIE SĄ MOJE PIENIĄDZE')])).toContain('all_caps');
+    expect(kinds([customer('OK')])).not.toContain('all_caps');
+    expect(kinds([customer('My PIN and IBAN are fine')])).not.toContain('all_caps');
+    expect(kinds([customer('我的钱在哪里')])).not.toContain('all_caps');
+  });
+
+  it.each([
+    [
+      'en',
+      [
+        'Hi, I have a question about my bill',
+        'It still shows the wrong amount',
+        'This is terrible, I am very angry',
+      ],
+    ],
+    [
+      'pl',
+      ['Dzień dobry, mam pytanie o fakturę', 'Kwota nadal jest błędna', 'To jest okropne, jestem wściekły'],
+    ],
+    ['zh', ['你好，我想问一下账单', '金额还是不对，有点失望', '太糟糕了，我非常生气']],
+  ])('falling sentiment trend (%s)', (_language, texts) => {
+    const r = detectFrustration(texts.map((t, i) => customer(t, i)));
+    const trend = r.signals.find((s) => s.kind === 'negative_trend');
+    expect(trend).toMatchObject({ turn: 3 });
+    expect(trend!.evidence).toMatch(/fell from/);
+    expect(r.sentiment).toHaveLength(3);
+  });
+
+  it('long wait: reply after the threshold, or unanswered at `now`', () => {
+    const r = detectFrustration([customer('hello?', 0), bot('Hi!', 12)]);
+    expect(r.signals).toMatchObject([{ kind: 'long_wait', turn: 2 }]);
+    expect(r.signals[0]!.evidence).toMatch(/12 min/);
+    expect(kinds([customer('hello?', 0), bot('Hi!', 2)])).toEqual([]);
+    expect(kinds([customer('hello?', 0)], { now: at(6) })).toEqual(['long_wait']);
+    expect(kinds([customer('hello?', 0)], { now: at(6), longWait: '10m' })).toEqual([]);
+  });
+
+  it('score is the noisy-OR of the weights; weights are configurable', () => {
+    const r = detectFrustration([customer('I already told you, this is useless')]);
+    expect(r.score).toBeCloseTo(1 - 0.55 * 0.55, 4);
+    const w = detectFrustration([customer('I already told you')], { weights: { already_told: 0.9 } });
+    expect(w.score).toBeCloseTo(0.9, 4);
+    expect(w.level).toBe('high');
+  });
+
+  it('empty conversation: score 0, no signals', () => {
+    expect(detectFrustration([])).toEqual({ score: 0, level: 'none', signals: [], sentiment: [] });
+  });
+
+  it('invalid messages and options are INVALID_INPUT with paths', () => {
+    try {
+      detectFrustration(
+        [{ id: 'x', author: 'robot', text: 'hi', at: 'yesterday' }] as unknown as MessageInput[],
+        {
+          repeatSimilarity: 2,
+        },
+      );
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(TandemError);
+      expect((e as TandemError).issues.map((i) => i.path)).toEqual(['messages[0].author', 'messages[0].at']);
+    }
+    expect(() => detectFrustration([], { repeatSimilarity: 2 })).toThrow(/options.repeatSimilarity/);
+  });
+
+  it('handles a 1 MB message in bounded work (cut to 5,000 characters per message)', () => {
+    const r = detectFrustration([customer('this is useless '.repeat(70_000))]);
+    expect(r.signals.map((s) => s.kind)).toContain('useless_bot');
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Confidence: how sure the bot is and how the customer feels. Multilingual sentiment (VADER for
+ * English; Polish and Chinese lexicons), frustration signals with evidence, a combined confidence
+ * score with Rasa's fallback thresholds, logistic calibration and escalation risk.
+ *
+ * @module confidence
+ */
+export { analyzeSentiment } from './analyzeSentiment';
+export { detectFrustration } from './detectFrustration';
+export {
+  type AnalyzeSentimentOptions,
+  AnalyzeSentimentOptionsSchema,
+  type ConfidenceSignals,
+  ConfidenceSignalsSchema,
+  type ConfidenceWeights,
+  ConfidenceWeightsSchema,
+  DEFAULT_FRUSTRATION_WEIGHTS,
+  DEFAULT_MAX_SENTIMENT_LENGTH,
+  type DetectFrustrationOptions,
+  DetectFrustrationOptionsSchema,
+  FRUSTRATION_SIGNAL_KINDS,
+  type FrustrationResult,
+  type FrustrationSignal,
+  type FrustrationSignalKind,
+  SENTIMENT_LANGUAGES,
+  type SentimentLabel,
+  type SentimentLanguage,
+  type SentimentResult,
+} from './schemas';
+export { type ConfidenceContribution, type ConfidenceScore, scoreConfidence } from './scoreConfidence';
