@@ -174,14 +174,16 @@ export function prepareAssignment(
     if (!ACTIVE.has(work.status)) continue;
     addLoad(loads, work.agentId, work.channel, weights);
   }
+  // The log only needs to cover the fairness window (or the retention); prune it once here —
+  // entries added later in this context all have time `now`.
+  const since = now - (parsed.fairness ? parsed.fairness.window : parsed.logRetention);
   const state: AssignmentState = {
     roundRobin: { ...(parsed.state?.roundRobin ?? {}) },
     lastAssignedAt: { ...(parsed.state?.lastAssignedAt ?? {}) },
-    log: [...(parsed.state?.log ?? [])],
+    log: (parsed.state?.log ?? []).filter((e) => e.at > since),
   };
   const fairness = new Map<string, number>();
   if (parsed.fairness) {
-    const since = now - parsed.fairness.window;
     for (const entry of state.log)
       if (entry.at > since && entry.at <= now)
         fairness.set(entry.agentId, (fairness.get(entry.agentId) ?? 0) + 1);
@@ -345,9 +347,6 @@ function record(ctx: AssignmentContext, agent: Agent, item: ParsedItem): void {
   state.roundRobin[item.queue ?? '*'] = agent.id;
   state.lastAssignedAt[agent.id] = ctx.now;
   state.log.push({ agentId: agent.id, itemId: item.id, at: ctx.now });
-  const retention = ctx.options.fairness ? ctx.options.fairness.window : ctx.options.logRetention;
-  const since = ctx.now - retention;
-  if (state.log.length > 0 && state.log[0]!.at <= since) state.log = state.log.filter((e) => e.at > since);
   addLoad(ctx.loads, agent.id, item.channel, ctx.weights);
   ctx.fairness.set(agent.id, (ctx.fairness.get(agent.id) ?? 0) + 1);
 }
