@@ -77,6 +77,8 @@ export interface IndexResult<T> {
   fuzzy: boolean;
   /** Number of query terms scored. */
   termCount: number;
+  /** Sum of the query terms' unit-level idf (unknown terms count with the largest idf). */
+  queryIdf: number;
 }
 
 export interface IndexDocument {
@@ -370,7 +372,7 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
       });
     }
     if (hits.length > 1) secondScore = hits[1]!.score;
-    return { hits, secondScore, fuzzy: true, termCount: 0 };
+    return { hits, secondScore, fuzzy: true, termCount: 0, queryIdf: 0 };
   }
 
   function search(
@@ -387,7 +389,7 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
       if (!queryTerms.includes(t)) queryTerms.push(t);
     }
     if (queryTerms.length === 0 || artLive === 0)
-      return { hits: [], secondScore: 0, fuzzy: false, termCount: 0 };
+      return { hits: [], secondScore: 0, fuzzy: false, termCount: 0, queryIdf: 0 };
     ensureCapacity();
     epoch++;
     if (epoch === 0xffffffff) {
@@ -537,7 +539,7 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
       });
     }
     const secondScore = top.length > 1 ? artScore[top[1]!]! : 0;
-    return { hits, secondScore, fuzzy: false, termCount: queryTerms.length };
+    return { hits, secondScore, fuzzy: false, termCount: queryTerms.length, queryIdf: idfTotal };
   }
 
   return {
