@@ -1,0 +1,166 @@
+// biome-ignore-all lint/suspicious/noThenProperty: `then` is the pinned rule shape of DESIGN.md (rules[].then), not a thenable.
+/**
+ * Differential test: generated rule sets and items give the same first-match decision in
+ * compileRouter and in json-rules-engine (the de-facto JS rule engine) on the equivalent rules.
+ * Only the operators json-rules-engine has are generated (eq/ne/in/nin/gt/gte/lt/lte, array
+ * `contains`, all/any/not, fact-to-fact comparison). Deliberate differences, covered by unit tests
+ * instead: our `contains` also does substring search on strings (json-rules-engine: arrays only),
+ * and our numeric operators do not coerce numeric strings ("12" > 5 is false here).
+ */
+import fc from 'fast-check';
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { describe, expect, it } from 'vitest';
+import { compileRouter } from './compileRouter';
+import type { Condition, LeafCondition } from './conditions';
+import type { RouterConfig } from './schemas';
+
+const FIELDS = {
+  'customer.language': fc.constantFrom('pl', 'en', 'de', 'zh'),
+  'customer.country': fc.constantFrom('PL', 'DE', 'US'),
+  'customer.vip': fc.boolean(),
+  'customer.spend': fc.integer({ min: 0, max: 5 }),
+  'customer.limit': fc.integer({ min: 0, max: 5 }),
+  channel: fc.constantFrom('chat', 'email', 'phone'),
+  tags: fc.subarray(['billing', 'card', 'fraud', 'delivery']),
+} as const;
+type Field = keyof typeof FIELDS;
+const NUMERIC: Field[] = ['customer.spend', 'customer.limit'];
+const SCALAR_VALUES = fc.constantFrom<string | number | boolean>(
+  'pl',
+  'en',
+  'PL',
+  'US',
+  'chat',
+  'email',
+  true,
+  false,
+  0,
+  2,
+  4,
+);
+
+const leafArb: fc.Arbitrary<LeafCondition> = fc.oneof(
+  fc.record({
+    field: fc.constantFrom<Field>(...(Object.keys(FIELDS) as Field[]).filter((f) => f !== 'tags')),
+    op: fc.constantFrom('eq' as const, 'ne' as const),
+    value: SCALAR_VALUES,
+  }),
+  fc.record({
+    field: fc.constantFrom<Field>('customer.language', 'customer.country', 'channel', 'customer.spend'),
+    op: fc.constantFrom('in' as const, 'nin' as const),
+    value: fc.array(SCALAR_VALUES, { minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({
+    field: fc.constantFrom<Field>(...NUMERIC, 'customer.language', 'customer.vip'),
+    op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const),
+    value: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom({ field: 'customer.limit' })),
+  }),
+  fc.record({
+    field: fc.constant<Field>('tags'),
+    op: fc.constant('contains' as const),
+    value: fc.constantFrom('billing', 'card', 'fraud', 'delivery'),
+  }),
+);
+
+const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
+  c: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leafArb,
+    fc.record({ all: fc.array(tie('c'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ any: fc.array(tie('c'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ not: tie('c') }),
+  ),
+})).c;
+
+// customer is sometimes missing entirely, and each key inside it sometimes absent.
+const itemArb = fc.record(
+  {
+    customer: fc.record(
+      {
+        language: FIELDS['customer.language'],
+        country: FIELDS['customer.country'],
+        vip: FIELDS['customer.vip'],
+        spend: FIELDS['customer.spend'],
+        limit: FIELDS['customer.limit'],
+      },
+      { requiredKeys: [] },
+    ),
+    channel: FIELDS.channel,
+    tags: FIELDS.tags,
+  },
+  { requiredKeys: [] },
+);
+
+const JRE_OPS: Record<string, string> = {
+  eq: 'equal',
+  ne: 'notEqual',
+  in: 'in',
+  nin: 'notIn',
+  gt: 'greaterThan',
+  gte: 'greaterThanInclusive',
+  lt: 'lessThan',
+  lte: 'lessThanInclusive',
+  contains: 'contains',
+};
+
+function factRef(field: string): { fact: string; path?: string } {
+  const [fact, ...rest] = field.split('.');
+  return rest.length ? { fact: fact!, path: `$.${rest.join('.')}` } : { fact: fact! };
+}
+
+// json-rules-engine types its nested conditions loosely; the translation is checked by the test.
+// biome-ignore lint/suspicious/noExplicitAny: json-rules-engine condition objects
+function toJre(c: Condition): any {
+  if ('all' in c) return { all: c.all.map(toJre) };
+  if ('any' in c) return { any: c.any.map(toJre) };
+  if ('not' in c) return { not: toJre(c.not) };
+  const value =
+    c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value)
+      ? factRef((c.value as { field: string }).field)
+      : c.value;
+  return { ...factRef(c.field), operator: JRE_OPS[c.op], value };
+}
+
+const topLevel = (c: Condition): TopLevelCondition => {
+  const t = toJre(c);
+  return 'all' in t || 'any' in t || 'not' in t ? t : { all: [t] };
+};
+
+describe('compileRouter ≡ json-rules-engine on generated rules', () => {
+  it('same first-match decision', async () => {
+    const seen = { matched: 0, fallback: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(conditionArb, { minLength: 1, maxLength: 6 }),
+        fc.array(itemArb, { minLength: 1, maxLength: 6 }),
+        async (conditions, items) => {
+          const config: RouterConfig = {
+            rules: conditions.map((when, i) => ({ id: `r${i}`, when, then: { queue: `q${i}` } })),
+            fallback: { queue: 'fallback' },
+          };
+          const router = compileRouter(config);
+          const engine = new Engine([], { allowUndefinedFacts: true });
+          conditions.forEach((c, i) => {
+            engine.addRule({
+              name: `r${i}`,
+              conditions: topLevel(c),
+              event: { type: 'route', params: { index: i } },
+            });
+          });
+          for (const item of items) {
+            const { events } = await engine.run(structuredClone(item));
+            const indexes = events.map((e) => (e.params as { index: number }).index);
+            const expected = indexes.length ? `q${Math.min(...indexes)}` : 'fallback';
+            expect(router.route(item).queue).toBe(expected);
+            seen[expected === 'fallback' ? 'fallback' : 'matched']++;
+            expect(router.route(item, { explain: true }).queue).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // The generators must exercise both outcomes, or the comparison proves little.
+    expect(seen.matched).toBeGreaterThan(50);
+    expect(seen.fallback).toBeGreaterThan(50);
+  });
+});
