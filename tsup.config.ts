@@ -12,6 +12,9 @@ for (const key of Object.keys(pkg.exports)) {
   entry[`${sub}index`] = `src/${sub}index.ts`;
 }
 
+// The command line (package "bin"); Node-only, never imported by the library entries.
+entry['cli/main'] = 'src/cli/main.ts';
+
 export default defineConfig({
   entry,
   format: ['esm', 'cjs'],
@@ -22,5 +25,5 @@ export default defineConfig({
   platform: 'neutral',
   splitting: true,
   treeshake: true,
-  external: ['zod', 'vitest'],
+  external: ['zod', 'vitest', /^node:/],
 });

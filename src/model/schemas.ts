@@ -36,14 +36,18 @@ export const LanguageSchema = z
 export type Language = z.infer<typeof LanguageSchema>;
 
 /** A point in time: a `Date`, or an ISO 8601 string / epoch milliseconds that is coerced to one. */
-export const InstantSchema = z.union([z.date(), z.string(), z.number()]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: `not a valid date/time: ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-  return date;
-});
+export const InstantSchema = z
+  .union([z.date(), z.string(), z.number()], {
+    error: 'must be a date/time: a Date, an ISO 8601 string or epoch milliseconds',
+  })
+  .transform((value, ctx) => {
+    const date = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: `not a valid date/time: ${JSON.stringify(value)}` });
+      return z.NEVER;
+    }
+    return date;
+  });
 
 /** Who wrote a message. */
 export const AuthorSchema = z.enum(['customer', 'bot', 'agent', 'system']);

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * The `tandem-cx` command line: metrics from exports, policy validation, replay of history.
+ *
+ *   tandem-cx metrics <file.csv|jsonl|json> [--group-by queue] [--bucket week] …
+ *   tandem-cx validate <policy.json> [--kind router|surveys|calendar|handoff|bundle]
+ *   tandem-cx replay <conversations.jsonl> --policy a.json [--compare b.json]
+ */
+import { parseArgs } from 'node:util';
+import { TandemError } from '../model/errors';
+import { runMetricsCommand } from './commands/metrics';
+import { runValidateCommand } from './commands/validate';
+import type { CliIo } from './io';
+import { UsageError } from './usage';
+
+export const HELP = `tandem-cx — support metrics, policy validation and replay
+
+Usage:
+  tandem-cx metrics <file> [options]     metrics from a CSV, JSON Lines or JSON export
+      --kind ticket|survey|contact        record kind (default ticket)
+      --metrics a,b,c                     metrics to compute (default depends on --kind)
+      --group-by field[,field]            group rows (e.g. queue,channel)
+      --bucket day|week|month             time buckets
+      --time-zone Zone                    zone the buckets are cut in (default UTC)
+      --business-hours calendar.json      time metrics in business time
+      --format table|csv|json             output (default table)
+      --skip-invalid                      compute over valid rows, warn about the rest
+      --partial                           on invalid rows, still print the valid rows' numbers
+  tandem-cx validate <policy.json> [--kind router|surveys|calendar|handoff|bundle]
+  tandem-cx replay <conversations.jsonl> --policy a.json [--compare b.json] [--format table|json]
+
+Exit codes: 0 ok, 1 invalid data or policy, 2 usage error.
+`;
+
+const OPTIONS = {
+  kind: { type: 'string' },
+  metrics: { type: 'string' },
+  'group-by': { type: 'string' },
+  bucket: { type: 'string' },
+  'time-zone': { type: 'string' },
+  'business-hours': { type: 'string' },
+  format: { type: 'string' },
+  'input-format': { type: 'string' },
+  'skip-invalid': { type: 'boolean' },
+  partial: { type: 'boolean' },
+  policy: { type: 'string' },
+  compare: { type: 'string' },
+  progress: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Extra commands registered by modules built on top of the CLI (replay). */
+export const COMMANDS: Record<
+  string,
+  (file: string, values: Record<string, unknown>, io: CliIo) => number | Promise<number>
+> = {
+  metrics: (file, v, io) =>
+    runMetricsCommand(
+      {
+        file,
+        ...(v.kind ? { kind: String(v.kind) } : {}),
+        ...(v.metrics ? { metrics: String(v.metrics) } : {}),
+        ...(v['group-by'] ? { groupBy: String(v['group-by']) } : {}),
+        ...(v.bucket ? { bucket: String(v.bucket) } : {}),
+        ...(v['time-zone'] ? { timeZone: String(v['time-zone']) } : {}),
+        ...(v['business-hours'] ? { businessHours: String(v['business-hours']) } : {}),
+        ...(v.format ? { format: String(v.format) } : {}),
+        ...(v['input-format'] ? { inputFormat: String(v['input-format']) } : {}),
+        skipInvalid: Boolean(v['skip-invalid']),
+        partial: Boolean(v.partial),
+      },
+      io,
+    ),
+  validate: (file, v, io) => runValidateCommand({ file, ...(v.kind ? { kind: String(v.kind) } : {}) }, io),
+};
+
+/** Runs the CLI with `argv` (without `node` and the script); returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    const [command, file] = positionals;
+    if (values.help || !command) {
+      io.stdout(HELP);
+      return command || values.help ? 0 : 2;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command "${command}"`);
+    if (!file) throw new UsageError(`${command} needs a file`);
+    const io2 = values.progress ? { ...io, progress: true } : io;
+    return await run(file, values, io2);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`usage error: ${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (error instanceof TandemError) {
+      io.stderr(`error: ${error.message}\n`);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.stderr(`error: no such file: ${(error as NodeJS.ErrnoException).path}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+// Run when executed as a program (not when imported by tests).
+const entry = process.argv[1] ?? '';
+if (/(?:cli[\\/]main\.(?:ts|js|cjs)|tandem-cx)$/.test(entry)) {
+  const io: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    progress: Boolean(process.stderr.isTTY),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
