@@ -6,7 +6,25 @@
  * @module confidence
  */
 export { analyzeSentiment } from './analyzeSentiment';
+export {
+  type CalibratedModel,
+  type CalibrateOptions,
+  CalibrateOptionsSchema,
+  type CalibrationSample,
+  CalibrationSampleSchema,
+  calibrate,
+  type LogisticModel,
+  predictLogistic,
+} from './calibrate';
 export { detectFrustration } from './detectFrustration';
+export {
+  DEFAULT_ESCALATION_MODEL,
+  type EscalationFeatures,
+  type EscalationRisk,
+  escalationFeatures,
+  type PredictEscalationRiskOptions,
+  predictEscalationRisk,
+} from './predictEscalationRisk';
 export {
   type AnalyzeSentimentOptions,
   AnalyzeSentimentOptionsSchema,
