@@ -59,6 +59,26 @@ function toSend(entry: SurveyHistoryEntryInput, index: number): [string, Indexed
 const EMPTY: readonly IndexedSurveySend[] = Object.freeze([]);
 
 /**
+ * One recipient's sends from a plain array/iterable, oldest first: only that recipient's entries
+ * are validated (errors keep the entry's position in the whole history, `history[41].sentAt`).
+ * Internal to the module: `planSurvey` uses it when it is not given an index.
+ */
+export function recipientSendsFromIterable(
+  history: Iterable<SurveyHistoryEntryInput>,
+  recipientId: string,
+): IndexedSurveySend[] {
+  const out: IndexedSurveySend[] = [];
+  let i = 0;
+  for (const entry of history) {
+    if (entry && (entry as { recipientId?: unknown }).recipientId === recipientId)
+      out.push(toSend(entry, i)[1]);
+    i++;
+  }
+  if (out.length > 1) out.sort((a, b) => a.time - b.time);
+  return out;
+}
+
+/**
  * Builds a {@link SurveyHistoryIndex} from past (and scheduled) sends. Build it once and pass it
  * to every `planSurvey` call; with 10⁶ sends a plain array would be scanned on every call.
  *

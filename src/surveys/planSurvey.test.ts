@@ -766,16 +766,14 @@ describe('planSurvey: bad input', () => {
         planSurvey(resolved('2026-11-20T10:00:00Z'), pinnedPolicy, [], { now, recipient: { id: 'u2' } }),
       ).path,
     ).toBe('recipient.id');
-    expect(
-      errorOf(() =>
-        planSurvey(
-          resolved('2026-11-20T10:00:00Z'),
-          pinnedPolicy,
-          [{ recipientId: 'u1', surveyId: 'csat', sentAt: 'never' }],
-          { now },
-        ),
-      ).path,
-    ).toBe('history[0].sentAt');
+    const bad = [
+      { recipientId: 'u2', surveyId: 'csat', sentAt: '2026-11-01T00:00:00Z' },
+      { recipientId: 'u1', surveyId: 'csat', sentAt: 'never' },
+    ];
+    expect(errorOf(() => planSurvey(resolved('2026-11-20T10:00:00Z'), pinnedPolicy, bad, { now })).path).toBe(
+      'history[1].sentAt',
+    );
+    expect(errorOf(() => createSurveyHistoryIndex(bad)).path).toBe('history[1].sentAt');
     expect(
       errorOf(() =>
         planSurvey(resolved('2026-11-20T10:00:00Z'), pinnedPolicy, [], { now: new Date(Number.NaN) }),

@@ -3,9 +3,9 @@ import { parseWithSchema, TandemError } from '../model/errors';
 import type { Channel } from '../model/schemas';
 import { type CompiledSurvey, type CompiledSurveyPolicy, compileSurveyPolicy } from './compileSurveyPolicy';
 import {
-  createSurveyHistoryIndex,
   type IndexedSurveySend,
   isSurveyHistoryIndex,
+  recipientSendsFromIterable,
   type SurveyHistoryIndex,
 } from './createSurveyHistoryIndex';
 import { deterministicDraw } from './sampling';
@@ -182,10 +182,8 @@ function upperBound(sends: readonly IndexedSurveySend[], t: number): number {
 
 function recipientSends(history: SurveyHistoryInput, recipientId: string): readonly IndexedSurveySend[] {
   if (isSurveyHistoryIndex(history)) return history.forRecipient(recipientId);
-  // A plain array/iterable is indexed for this recipient only (validated as it goes).
-  const mine: SurveyHistoryEntryInput[] = [];
-  for (const entry of history) if (entry && entry.recipientId === recipientId) mine.push(entry);
-  return createSurveyHistoryIndex(mine).forRecipient(recipientId);
+  // A plain array/iterable is scanned for this recipient (fine for a few sends; index large ones).
+  return recipientSendsFromIterable(history, recipientId);
 }
 
 /**
@@ -389,6 +387,13 @@ export function planSurvey(
       `the event is from ${ev.at.toISOString()}; its survey was due ${new Date(due).toISOString()} and would have expired after ${describeDuration(survey.expiry)}`,
       sid,
     );
+
+  step({
+    step: 'expiry',
+    outcome: 'pass',
+    detail: `due ${new Date(due).toISOString()}, within the ${describeDuration(survey.expiry)} response window`,
+    surveyId: sid,
+  });
 
   // 8. sampling
   if (def.sampleRate < 1) {

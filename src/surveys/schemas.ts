@@ -188,7 +188,7 @@ export const SurveyPolicySchema = z.object({
   throttle: DurationSchema.default(30 * DAY),
   /** Frequency caps per recipient across all surveys. */
   caps: z.array(CapSchema).default([]),
-  /** Local quiet hours in the recipient's zone (default 21:00–08:00); `false` disables them. */
+  /** Local quiet hours in the recipient's zone (default 21:00–08:00); `false` (or start = end) disables them. */
   quietHours: z
     .union([z.object({ start: ClockSchema, end: ClockSchema }), z.literal(false)])
     .default({ start: '21:00', end: '08:00' }),
