@@ -1,0 +1,234 @@
+// Internal: the synchronous part of the handoff packet (everything except the knowledge-store
+// profile), shared by `decide` and `buildHandoffPacket`.
+import type { Message, Priority } from '../model/schemas';
+import type { ConversationView } from './conversationView';
+import type { HandoffPacket, HandoffReason } from './schemas';
+import type { HandoffFrustration, HandoffRouter, HandoffSentiment } from './types';
+
+/** Inputs of {@link assemblePacket}. */
+export interface PacketParts {
+  now: Date;
+  waitingSince: Date;
+  reasons: HandoffReason[];
+  priority: Priority;
+  profile: HandoffPacket['profile'];
+  language: HandoffPacket['language'];
+  sentiment: HandoffSentiment | null;
+  frustration: HandoffFrustration | null;
+  router?: HandoffRouter | undefined;
+  /** Queue/skills from attribute rules, used when no router is given. */
+  queue?: string | null;
+  skills?: readonly string[];
+  customer?: Record<string, unknown> | undefined;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+// "order 12345", "order #A-1234", "zamówienie nr 123456", "pedido 98765", "订单号 20261123"…
+const ORDER_ID =
+  /(?:#|\b(?:order|ord|zam[oó]wieni[eau]|pedido|commande|bestellung|auftrag)\b\s*(?:no\.?|number|nr\.?|id|numer|n[uú]mero|num[eé]ro|nummer)?\s*[:#]?\s*|订单号?\s*[:：]?\s*)([A-Z]{0,4}-?\d{4,}[A-Z0-9-]*)/giu;
+const PHONE = /\+?\d[\d ().-]{7,}\d/g;
+const AMOUNT =
+  /(?:([$€£¥])\s?(\d{1,9}(?:[.,]\d{1,2})?)|(\d{1,9}(?:[.,]\d{1,2})?)\s?(zł|zl|pln|usd|eur|gbp|euros?|dollars?|€|\$|£|元|块|złotych|zlotych)(?![\p{L}]))/giu;
+const CURRENCY: Record<string, string> = {
+  $: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  usd: 'USD',
+  '€': 'EUR',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  '£': 'GBP',
+  gbp: 'GBP',
+  '¥': 'CNY',
+  元: 'CNY',
+  块: 'CNY',
+  zł: 'PLN',
+  zl: 'PLN',
+  pln: 'PLN',
+  złotych: 'PLN',
+  zlotych: 'PLN',
+};
+
+function pushUnique<T>(list: T[], value: T, key: (v: T) => string = String): void {
+  if (!list.some((v) => key(v) === key(value))) list.push(value);
+}
+
+/** Order ids, emails, phone numbers and money amounts in the customer's messages. */
+export function extractEntities(messages: readonly Message[]): HandoffPacket['entities'] {
+  const entities: HandoffPacket['entities'] = { orderIds: [], emails: [], phones: [], amounts: [] };
+  for (const m of messages) {
+    if (m.author !== 'customer') continue;
+    const text = m.text.length > 4000 ? m.text.slice(0, 4000) : m.text;
+    for (const e of text.matchAll(EMAIL)) pushUnique(entities.emails, e[0].toLowerCase());
+    const orderSpans: Array<[number, number]> = [];
+    for (const o of text.matchAll(ORDER_ID)) {
+      pushUnique(entities.orderIds, o[1]!.toUpperCase());
+      orderSpans.push([o.index, o.index + o[0].length]);
+    }
+    for (const p of text.matchAll(PHONE)) {
+      const digits = p[0].replace(/\D/g, '');
+      const inOrder = orderSpans.some(([s, e]) => p.index < e && p.index + p[0].length > s);
+      if (!inOrder && digits.length >= 9 && digits.length <= 15) pushUnique(entities.phones, p[0].trim());
+    }
+    for (const a of text.matchAll(AMOUNT)) {
+      const symbol = (a[1] ?? a[4] ?? '').toLowerCase();
+      const value = Number((a[2] ?? a[3] ?? '').replace(',', '.'));
+      if (!Number.isFinite(value)) continue;
+      pushUnique(
+        entities.amounts,
+        { value, currency: CURRENCY[symbol] ?? null, text: a[0].trim() },
+        (x) => `${x.value}|${x.currency}`,
+      );
+    }
+  }
+  return entities;
+}
+
+const GREETING =
+  /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|dzien dobry|dzień dobry|witam|czesc|cześć|hola|buenos dias|buenos días|hallo|guten tag|bonjour|salut|你好|您好|在吗)[\s,.!?]*$/iu;
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+function firstSentence(text: string): string {
+  const m = /^.*?[.!?。！？](?=\s|$)/su.exec(text.trim());
+  return clip(m ? m[0] : text, 120);
+}
+
+/** Articles the bot showed (`meta.articleId` / `meta.articles` on bot messages) with feedback. */
+export function articlesShown(view: ConversationView): HandoffPacket['articlesShown'] {
+  const out: HandoffPacket['articlesShown'] = [];
+  for (const m of view.messages) {
+    if (m.author !== 'bot' || !m.meta) continue;
+    const list: Array<{ id: string; title?: string }> = [];
+    if (typeof m.meta.articleId === 'string') {
+      const title = typeof m.meta.articleTitle === 'string' ? m.meta.articleTitle : undefined;
+      list.push(title ? { id: m.meta.articleId, title } : { id: m.meta.articleId });
+    }
+    if (Array.isArray(m.meta.articles)) {
+      for (const a of m.meta.articles) {
+        if (typeof a === 'string') list.push({ id: a });
+        else if (a && typeof a === 'object' && typeof (a as { id?: unknown }).id === 'string') {
+          const { id, title } = a as { id: string; title?: unknown };
+          list.push(typeof title === 'string' ? { id, title } : { id });
+        }
+      }
+    }
+    for (const a of list)
+      if (!out.some((x) => x.id === a.id)) out.push({ ...a, shownAt: m.at.toISOString(), helpful: null });
+  }
+  // Feedback: on customer messages (`meta.feedback: { articleId, helpful }`) or as events.
+  const feedback = (articleId: unknown, helpful: unknown) => {
+    const entry = out.find((a) => a.id === articleId);
+    if (entry && typeof helpful === 'boolean') entry.helpful = helpful;
+  };
+  for (const m of view.messages) {
+    const f = m.meta?.feedback as { articleId?: unknown; helpful?: unknown } | undefined;
+    if (f && typeof f === 'object') feedback(f.articleId, f.helpful);
+  }
+  for (const e of view.conversation.events ?? [])
+    if (e.type === 'knowledge.feedback' && e.data) feedback(e.data.articleId, e.data.helpful);
+  return out;
+}
+
+/** The customer's goal (first substantive message) and what the bot tried. */
+export function summarize(
+  view: ConversationView,
+  articles: HandoffPacket['articlesShown'],
+  reasons: readonly HandoffReason[],
+): HandoffPacket['summary'] {
+  let goal = '';
+  for (const turn of view.turns) {
+    const text = turn.text.trim();
+    if (text && !GREETING.test(text)) {
+      goal = clip(text, 240);
+      break;
+    }
+  }
+  const tried: string[] = [];
+  for (const a of articles) {
+    const verdict = a.helpful === true ? 'helpful' : a.helpful === false ? 'not helpful' : 'no feedback';
+    tried.push(`showed article ${a.title ? `"${a.title}" (${a.id})` : a.id}: ${verdict}`);
+  }
+  let clarifications = 0;
+  for (const m of view.messages) {
+    if (m.author !== 'bot') continue;
+    if (m.meta?.handoff === 'clarify') clarifications++;
+    else if (!m.meta?.articleId && !m.meta?.articles && m.meta?.handoff !== 'offer' && tried.length < 6)
+      tried.push(`answered: ${firstSentence(m.text)}`);
+  }
+  if (clarifications) tried.push(`asked the customer to rephrase (${clarifications}×)`);
+  const why = reasons.map((r) => r.code).join(', ') || 'none';
+  const text = clip(
+    `Customer wants: ${goal || '(no message)'}. Bot tried: ${tried.length ? tried.join('; ') : 'nothing yet'}. Handoff because: ${why}.`,
+    600,
+  );
+  return { goal, tried, text };
+}
+
+/** Builds the packet from a conversation view and its parts. */
+export function assemblePacket(view: ConversationView, parts: PacketParts): HandoffPacket {
+  const c = view.conversation;
+  const articles = articlesShown(view);
+  let queue = parts.queue ?? null;
+  let skills = [...(parts.skills ?? [])];
+  if (parts.router) {
+    const route = parts.router.route({
+      conversation: {
+        id: c.id,
+        channel: c.channel,
+        language: parts.language.code,
+        tags: c.tags,
+        priority: parts.priority,
+      },
+      customer: parts.customer ?? { id: c.customerId },
+      channel: c.channel,
+      language: parts.language.code,
+      priority: parts.priority,
+      tags: c.tags,
+      reasons: parts.reasons.map((r) => r.code),
+      text: view.turns.map((t) => t.text).join('\n'),
+    });
+    queue = route.queue;
+    skills = [...new Set([...route.skills, ...skills])];
+  }
+  return {
+    version: 1,
+    conversationId: c.id,
+    customerId: c.customerId,
+    channel: c.channel,
+    createdAt: parts.now.toISOString(),
+    waitingSince: parts.waitingSince.toISOString(),
+    transcript: view.messages.map((m) => ({
+      id: m.id,
+      author: m.author,
+      ...(m.authorId ? { authorId: m.authorId } : {}),
+      text: m.text,
+      at: m.at.toISOString(),
+    })),
+    summary: summarize(view, articles, parts.reasons),
+    slots: { ...(c.slots ?? {}) },
+    entities: extractEntities(view.messages),
+    profile: parts.profile,
+    articlesShown: articles,
+    language: parts.language,
+    sentiment: parts.sentiment ? { compound: parts.sentiment.compound, label: parts.sentiment.label } : null,
+    frustration: parts.frustration
+      ? {
+          score: parts.frustration.score,
+          signals: parts.frustration.signals.map((s) => ({
+            kind: s.kind,
+            turn: s.turn,
+            evidence: s.evidence,
+          })),
+        }
+      : null,
+    priority: parts.priority,
+    queue,
+    skills,
+    reasons: parts.reasons.map((r) => ({ code: r.code, detail: r.detail })),
+  };
+}
