@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './calendar/index';
+export * from './confidence/index';
 export * from './events/index';
 export * from './knowledge/index';
 export * from './model/index';
