@@ -349,7 +349,6 @@ export function readTicket(value: unknown, facts: TicketFacts, issues: IssueSink
     if (!isPresent(r.firstTransferAt)) firstTransferAt = firstMove;
     if (!isPresent(r.botErrors)) botErrors = (Number.isNaN(botErrors) ? 0 : botErrors) + errorCount;
   }
-  if (Number.isNaN(firstResolvedAt)) firstResolvedAt = resolvedAt;
   if (Number.isNaN(firstResponseAt) && !Number.isNaN(firstHumanResponseAt))
     firstResponseAt = firstHumanResponseAt;
 
@@ -360,6 +359,7 @@ export function readTicket(value: unknown, facts: TicketFacts, issues: IssueSink
   notBefore(resolvedAt, 'resolvedAt', firstResolvedAt, 'firstResolvedAt', issues);
   notBefore(handedOffAt, 'handedOffAt', createdAt, 'createdAt', issues);
   notBefore(firstTransferAt, 'firstTransferAt', createdAt, 'createdAt', issues);
+  if (Number.isNaN(firstResolvedAt)) firstResolvedAt = resolvedAt;
 
   let pauses: PauseMs[] | null = null;
   if (Array.isArray(r.pauses) && r.pauses.length > 0) {
@@ -659,7 +659,7 @@ export interface TimeMetricResult extends MetricResultBase {
   statistic: 'mean' | 'p50' | 'p90';
 }
 
-/** Streaming mean/sd (Welford) with optional value storage for percentiles. */
+/** Streaming mean/sd/min/max with optional value storage for percentiles. */
 export interface DurationAccumulator {
   push(value: number): void;
   miss(): void;
@@ -672,18 +672,24 @@ export function createDurationAccumulator(
   keepValues: boolean,
 ): DurationAccumulator {
   let n = 0;
-  let mean = 0;
-  let m2 = 0;
+  // Mean from the plain sum (exact for integer milliseconds below 2^53); variance from sums shifted
+  // by the first value, which keeps them small and the subtraction stable.
+  let sum = 0;
+  let shift = 0;
+  let shiftedSum = 0;
+  let shiftedSquares = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let missing = 0;
   const values: Float64Buffer | null = keepValues || statistic !== 'mean' ? createFloat64Buffer() : null;
   return {
     push(value) {
+      if (n === 0) shift = value;
       n++;
-      const delta = value - mean;
-      mean += delta / n;
-      m2 += delta * (value - mean);
+      sum += value;
+      const d = value - shift;
+      shiftedSum += d;
+      shiftedSquares += d * d;
       if (value < min) min = value;
       if (value > max) max = value;
       values?.push(value);
@@ -695,12 +701,14 @@ export function createDurationAccumulator(
       const sorted = values ? values.sorted() : null;
       const p50 = sorted ? quantileSorted(sorted, 0.5) : null;
       const p90 = sorted ? quantileSorted(sorted, 0.9) : null;
-      const meanValue = n ? mean : null;
+      const meanValue = n ? sum / n : null;
+      const variance =
+        n > 1 ? Math.max(0, (shiftedSquares - (shiftedSum * shiftedSum) / n) / (n - 1)) : Number.NaN;
       return {
         value: statistic === 'mean' ? meanValue : statistic === 'p50' ? p50 : p90,
         n,
         mean: meanValue,
-        sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : null,
+        sd: n > 1 ? Math.sqrt(variance) : null,
         p50,
         p90,
         min: n ? min : null,

@@ -262,8 +262,9 @@ export function compareMetric(
     // Newcombe (1998) method 10: θ = p1 − p2, L = θ − √((p1 − l1)² + (u2 − p2)²),
     // U = θ + √((u1 − p1)² + (p2 − l2)²).
     const d = p1 - p2;
-    const lower = d - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2);
-    const upper = d + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2);
+    // Clamped to [−1, 1] against rounding (|d| = 1 can land a hair outside).
+    const lower = Math.max(-1, d - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2));
+    const upper = Math.min(1, d + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2));
     return verdict('newcombe', o.confidence, p2, p1, lower, upper);
   }
 
