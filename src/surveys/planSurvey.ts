@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../calendar/types';
 import { parseWithSchema, TandemError } from '../model/errors';
 import type { Channel } from '../model/schemas';
+import type { ConditionTrace } from '../routing/conditions';
 import { type CompiledSurvey, type CompiledSurveyPolicy, compileSurveyPolicy } from './compileSurveyPolicy';
 import {
   type IndexedSurveySend,
@@ -68,7 +69,7 @@ export interface SurveyPlanTraceStep {
   detail: string;
   surveyId?: string;
   /** The audience condition's own trace (routing condition language). */
-  condition?: unknown;
+  condition?: ConditionTrace;
 }
 
 /** A survey that should go out. */
