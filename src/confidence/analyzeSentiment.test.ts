@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TandemError } from '../model/errors';
 import { analyzeSentiment } from './analyzeSentiment';
+import { CHINESE_HELDOUT, CHINESE_SENTENCES } from './fixtures/chinese';
+import { POLISH_HELDOUT, POLISH_SENTENCES } from './fixtures/polish';
 
 const en = (text: string) => analyzeSentiment(text, { language: 'en' });
 
@@ -182,5 +184,23 @@ describe('analyzeSentiment — bad input', () => {
       expect((e as TandemError).issues.map((i) => i.path)).toEqual(['options.language', 'options.maxLength']);
     }
     expect(() => analyzeSentiment(42 as unknown as string)).toThrow(/text must be a string/);
+  });
+});
+
+describe('analyzeSentiment — labelled fixtures (project-written, see fixtures/)', () => {
+  const accuracy = (set: readonly (readonly [string, string])[], language: string) =>
+    set.filter(([text, label]) => analyzeSentiment(text, { language }).label === label).length / set.length;
+
+  // Regression guards; the measured figures are reported by bench/confidence.ts.
+  it('Polish: ≥ 95% on the 215 tuning sentences, ≥ 90% on the 36 held-out ones', () => {
+    expect(POLISH_SENTENCES.length).toBeGreaterThanOrEqual(200);
+    expect(accuracy(POLISH_SENTENCES, 'pl')).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy(POLISH_HELDOUT, 'pl')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('Chinese: ≥ 95% on the 216 tuning sentences, ≥ 90% on the 36 held-out ones', () => {
+    expect(CHINESE_SENTENCES.length).toBeGreaterThanOrEqual(200);
+    expect(accuracy(CHINESE_SENTENCES, 'zh')).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy(CHINESE_HELDOUT, 'zh')).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -62,6 +62,7 @@ export const PL_WORDS: Readonly<Record<string, number>> = {
   olała: -2.3,
   olali: -2.3,
   brak: -1.0,
+  mile: 1.5,
 };
 
 /** Stems (prefixes) → valence; a word takes the valence of its longest matching stem. */
@@ -127,6 +128,10 @@ export const PL_STEMS: Readonly<Record<string, number>> = {
   wdzięczn: 2.3,
   ulg: 1.5,
   spokojn: 1.0,
+  wspania: 3.1,
+  doskona: 3.0,
+  skuteczn: 1.8,
+  ekspresow: 1.0,
   // negative
   gorsz: -2.1,
   najgorsz: -3.0,
@@ -224,6 +229,16 @@ export const PL_STEMS: Readonly<Record<string, number>> = {
   lekceważ: -2.2,
   niemił: -2.0,
   rozczar: -2.2,
+  ukradł: -2.5,
+  ukradzion: -2.5,
+  odrzuc: -1.5,
+  odrzuci: -1.5,
+  zaginęł: -1.8,
+  zaginion: -1.8,
+  wadliw: -2.0,
+  zniknęł: -1.5,
+  przesad: -2.0,
+  niekompletn: -1.8,
 };
 
 /** Two-word phrases → valence (replaces both words' valences). */
@@ -261,6 +276,15 @@ export const PL_PHRASES: Readonly<Record<string, number>> = {
   'bez problemu': 1.5,
   'bez problemów': 1.5,
   'bez kłopotu': 1.5,
+  'najwyższym poziomie': 2.5,
+  'pod wrażeniem': 2.0,
+  'jak długo': 0,
+  'dalej nic': -1.5,
+  'nadal nic': -1.5,
+  'do przyjęcia': 1.5,
+  'nie zgadza': -1.5,
+  'tego dość': -2.2,
+  'tego dosyć': -2.2,
 };
 
 /** Negations: a lexicon word within three words after one is scaled by −0.74 (VADER's rule). */
