@@ -1,4 +1,6 @@
 import { detectLanguage as detectLanguageDefault } from '../_internal/language/detectLanguage';
+import { analyzeSentiment as analyzeSentimentDefault } from '../confidence/analyzeSentiment';
+import { detectFrustration as detectFrustrationDefault } from '../confidence/detectFrustration';
 import type { KnowledgeStore } from '../knowledge/knowledgeStore';
 import type { ViewerInput } from '../knowledge/schemas';
 import { TandemError } from '../model/errors';
@@ -121,13 +123,17 @@ export async function buildHandoffPacket(
     .map((t) => t.text)
     .join('\n');
   const primary = language.code.split('-')[0];
+  // Defaults: the confidence module's detectors; `null` switches one off.
+  const analyze = context.analyzeSentiment === undefined ? analyzeSentimentDefault : context.analyzeSentiment;
+  const frustrate =
+    context.detectFrustration === undefined ? detectFrustrationDefault : context.detectFrustration;
   const sentiment =
-    context.analyzeSentiment && recent
-      ? context.analyzeSentiment(recent, primary && primary !== 'und' ? { language: primary } : {})
-      : ((decision && decision.action === 'escalate' ? decision.packet?.sentiment : null) ?? null);
-  const frustration = context.detectFrustration
-    ? context.detectFrustration(view.messages)
-    : ((decision && decision.action === 'escalate' ? decision.packet?.frustration : null) ?? null);
+    analyze && recent
+      ? analyze(recent, primary && primary !== 'und' ? { language: language.code } : {})
+      : null;
+  const frustration = frustrate
+    ? frustrate(view.messages, c.language ? { now: context.now, language: c.language } : { now: context.now })
+    : null;
 
   return assemblePacket(view, {
     now: context.now,

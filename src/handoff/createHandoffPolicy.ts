@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noThenProperty: `then` is the rule shape shared with routing (rules[].then), not a thenable.
 import { detectLanguage as detectLanguageDefault } from '../_internal/language/detectLanguage';
+import { analyzeSentiment } from '../confidence/analyzeSentiment';
+import { detectFrustration } from '../confidence/detectFrustration';
 import { parseWithSchema } from '../model/errors';
 import type { ConversationInput, Priority } from '../model/schemas';
 import { type CompiledCondition, compileCondition } from '../routing/conditions';
@@ -78,7 +80,7 @@ interface Candidate {
 }
 
 function defaultDependencies(): Required<Pick<HandoffDependencies, 'detectLanguage'>> & HandoffDependencies {
-  return { detectLanguage: detectLanguageDefault, detectFrustration: null, analyzeSentiment: null };
+  return { detectLanguage: detectLanguageDefault, detectFrustration, analyzeSentiment };
 }
 
 function answerScore(confidence: DecideOptions['confidence']): number | null {
@@ -168,27 +170,21 @@ export function createHandoffPolicy(
     return 'other';
   }
 
-  function isLoop(view: ConversationView, current: CustomerTurn, lowConfidenceNow: boolean): string | null {
+  function isLoop(view: ConversationView): string | null {
     if (!resolved.loop.enabled) return null;
     const need = resolved.loop.turns;
     const turns = view.turns;
     if (turns.length < need) return null;
     const window = turns.slice(-need);
     const sets = window.map((t) => tokenSet(t.text));
-    let stuck = 0;
-    for (let k = 0; k < window.length; k++) {
-      const turn = window[k]!;
-      const repeated = k > 0 && jaccard(sets[k]!, sets[k - 1]!) >= resolved.loop.similarity;
-      const reply = turn === current ? undefined : view.messages[turn.end];
-      const fallback =
-        turn === current ? lowConfidenceNow : isFallbackReply(reply, resolved.lowConfidence.threshold);
-      const nextRepeats =
-        k + 1 < window.length && jaccard(sets[k]!, sets[k + 1]!) >= resolved.loop.similarity;
-      if (repeated || fallback || nextRepeats) stuck++;
+    // Every earlier turn in the window made no progress: the bot's reply was a fallback, or the
+    // customer asked the same thing again in the next turn. The current turn is the next attempt.
+    for (let k = 0; k < window.length - 1; k++) {
+      const fallback = isFallbackReply(view.messages[window[k]!.end], resolved.lowConfidence.threshold);
+      const nextRepeats = jaccard(sets[k]!, sets[k + 1]!) >= resolved.loop.similarity;
+      if (!fallback && !nextRepeats) return null;
     }
-    return stuck >= need
-      ? `${need} customer turns without progress (repeated question or fallback replies)`
-      : null;
+    return `${need} customer turns without progress (repeated question or fallback replies)`;
   }
 
   function decide(input: ConversationInput, options: DecideOptions): HandoffDecision {
@@ -200,6 +196,7 @@ export function createHandoffPolicy(
     const now = options.now;
     const view = viewConversation(input);
     const c = view.conversation;
+    const frustrationOptions = c.language ? { now, language: c.language } : { now };
     const info: HandoffReason[] = [];
     const matchedRules: CompiledRule[] = [];
     // Language of the phrase set that matched: a hint for the packet when detection is unsure.
@@ -407,7 +404,7 @@ export function createHandoffPolicy(
     }
     let frustration: HandoffFrustration | null = null;
     if (resolved.frustration.enabled && deps.detectFrustration) {
-      frustration = deps.detectFrustration(view.messages);
+      frustration = deps.detectFrustration(view.messages, frustrationOptions);
       step('frustration', frustration.score.toFixed(3), frustration.signals);
       if (frustration.score >= resolved.frustration.threshold) {
         const kinds = [...new Set(frustration.signals.map((s) => s.kind))].join(', ');
@@ -420,8 +417,8 @@ export function createHandoffPolicy(
         });
       }
     }
-    const loop = isLoop(view, current, low || options.outOfScope === true);
-    const loopSignal = frustration?.signals.find((s) => s.kind === 'loop');
+    const loop = isLoop(view);
+    const loopSignal = frustration?.signals.find((s) => s.kind === 'no_progress' || s.kind === 'loop');
     if (loop || (loopSignal && resolved.loop.enabled)) {
       offers.push({ reason: { code: 'loop', detail: loop ?? `loop: ${loopSignal!.evidence}` }, weight: 0.6 });
       step('loop', 'loop');
@@ -581,7 +578,7 @@ export function createHandoffPolicy(
           priority,
           subject: subject || 'Conversation handed off',
           description: `Handed off (${reasons.map((r) => r.code).join(', ')}); nobody was available. Last customer message: ${subject}`,
-          tags: ['handoff', ...new Set(reasons.map((r) => r.code))],
+          tags: ['handoff', ...new Set([...reasons.map((r) => r.code), 'no_agents_available'])],
           createdAt: now,
           ...(c.language ? { language: c.language } : {}),
         },
@@ -627,7 +624,9 @@ export function createHandoffPolicy(
         const code = primaryLanguage(lang.code);
         sentiment = deps.analyzeSentiment(customerText, code && code !== 'und' ? { language: code } : {});
       }
-      const f = frustrationResult ?? (deps.detectFrustration ? deps.detectFrustration(view.messages) : null);
+      const f =
+        frustrationResult ??
+        (deps.detectFrustration ? deps.detectFrustration(view.messages, frustrationOptions) : null);
       const ruleSkills = matchedRules.flatMap((r) => r.then.skills ?? []);
       return assemblePacket(view, {
         now,

@@ -31,7 +31,9 @@ export interface HandoffRouter {
  */
 export interface HandoffDependencies {
   /** Frustration detector over the conversation's messages (default: confidence module's). */
-  detectFrustration?: ((messages: readonly Message[]) => HandoffFrustration) | null;
+  detectFrustration?:
+    | ((messages: readonly Message[], options?: { now?: Date; language?: string }) => HandoffFrustration)
+    | null;
   /** Sentiment of the customer's recent words, for the packet (default: confidence module's). */
   analyzeSentiment?: ((text: string, options?: { language?: string }) => HandoffSentiment) | null;
   /** Language detection for the packet (default: the library's offline detector). */
