@@ -10,4 +10,5 @@ export * from './confidence/index';
 export * from './events/index';
 export * from './knowledge/index';
 export * from './model/index';
+export * from './replay/index';
 export * from './surveys/index';

@@ -160,3 +160,102 @@ describe('tandem-cx validate', () => {
     expect(r.stderr).toContain('not valid JSON');
   });
 });
+
+describe('tandem-cx replay', () => {
+  const policies = join(__dirname, '../../examples/policies');
+  const history = file(
+    'history.jsonl',
+    [
+      {
+        id: 'c1',
+        customerId: 'u1',
+        channel: 'chat',
+        queue: 'general',
+        messages: [
+          { author: 'customer', text: 'hello', at: '2026-11-23T10:00:00Z' },
+          { author: 'bot', text: 'Hi', at: '2026-11-23T10:00:05Z' },
+          { author: 'customer', text: 'I want to talk to a human', at: '2026-11-23T10:01:00Z' },
+        ],
+      },
+      {
+        id: 'c2',
+        customerId: 'u2',
+        channel: 'chat',
+        queue: 'general',
+        messages: [
+          { author: 'customer', text: 'thanks', at: '2026-11-23T10:00:00Z' },
+          { author: 'bot', text: 'You are welcome', at: '2026-11-23T10:00:05Z' },
+        ],
+      },
+    ]
+      .map((c) => JSON.stringify(c))
+      .join('\n'),
+  );
+
+  it('replays a history through a policy and prints the summary', async () => {
+    const r = await run('replay', history, '--policy', join(policies, 'baseline.json'), '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      conversations: 2,
+      botConversations: 2,
+      contained: 1,
+      handoffs: 1,
+      escalations: 1,
+    });
+  });
+
+  it('compares two policies with intervals', async () => {
+    const r = await run(
+      'replay',
+      history,
+      '--policy',
+      join(policies, 'baseline.json'),
+      '--compare',
+      join(policies, 'stricter-handoff.json'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/containment\s+50\.0 %\s+/);
+    expect(r.stdout).toContain('B − A (95 % CI)');
+  });
+
+  it('reports malformed lines and bad fields with their line, exits 1, and prints partial results only if asked', async () => {
+    const bad = file(
+      'bad-history.jsonl',
+      `${JSON.stringify({ id: 'ok', customerId: 'u', channel: 'chat', messages: [] })}\n{ broken\n${JSON.stringify({ id: 'x', channel: 'fax', messages: [] })}\n`,
+    );
+    const r = await run('replay', bad, '--policy', join(policies, 'baseline.json'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('line 2: invalid JSON');
+    expect(r.stderr).toMatch(/line 3, customerId: /);
+    expect(r.stderr).toMatch(/line 3, channel: /);
+    const partial = await run(
+      'replay',
+      bad,
+      '--policy',
+      join(policies, 'baseline.json'),
+      '--partial',
+      '--format',
+      'json',
+    );
+    expect(partial.code).toBe(1);
+    expect(JSON.parse(partial.stdout)).toMatchObject({ conversations: 1 });
+  });
+
+  it('a policy with errors prints every problem with its path', async () => {
+    const policy = file(
+      'bad-policy.json',
+      JSON.stringify({ router: { rules: [], fallback: {} }, sla: { firstResponse: { 1: 'soon' } } }),
+    );
+    const r = await run('replay', history, '--policy', policy);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('sla.firstResponse');
+    const v = await run('validate', policy);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain('router.fallback.queue');
+  });
+
+  it('needs --policy', async () => {
+    expect((await run('replay', history)).code).toBe(2);
+  });
+});

@@ -3,12 +3,13 @@
  * The `tandem-cx` command line: metrics from exports, policy validation, replay of history.
  *
  *   tandem-cx metrics <file.csv|jsonl|json> [--group-by queue] [--bucket week] …
- *   tandem-cx validate <policy.json> [--kind router|surveys|calendar|handoff|bundle]
+ *   tandem-cx validate <policy.json> [--kind router|surveys|calendar|handoff|replay|bundle]
  *   tandem-cx replay <conversations.jsonl> --policy a.json [--compare b.json]
  */
 import { parseArgs } from 'node:util';
 import { TandemError } from '../model/errors';
 import { runMetricsCommand } from './commands/metrics';
+import { runReplayCommand } from './commands/replay';
 import { runValidateCommand } from './commands/validate';
 import type { CliIo } from './io';
 import { UsageError } from './usage';
@@ -26,8 +27,12 @@ Usage:
       --format table|csv|json             output (default table)
       --skip-invalid                      compute over valid rows, warn about the rest
       --partial                           on invalid rows, still print the valid rows' numbers
-  tandem-cx validate <policy.json> [--kind router|surveys|calendar|handoff|bundle]
-  tandem-cx replay <conversations.jsonl> --policy a.json [--compare b.json] [--format table|json]
+  tandem-cx validate <policy.json> [--kind router|surveys|calendar|handoff|replay|bundle]
+  tandem-cx replay <conversations.jsonl> --policy a.json [options]
+      --compare b.json                    what-if: policy B against policy A
+      --knowledge articles.json           answer confidence from a knowledge base
+      --seed n                            seed of the offer-acceptance draws (default 1)
+      --format table|json
 
 Exit codes: 0 ok, 1 invalid data or policy, 2 usage error.
 `;
@@ -45,6 +50,8 @@ const OPTIONS = {
   partial: { type: 'boolean' },
   policy: { type: 'string' },
   compare: { type: 'string' },
+  knowledge: { type: 'string' },
+  seed: { type: 'string' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -72,6 +79,22 @@ export const COMMANDS: Record<
       io,
     ),
   validate: (file, v, io) => runValidateCommand({ file, ...(v.kind ? { kind: String(v.kind) } : {}) }, io),
+  replay: (file, v, io) => {
+    if (!v.policy) throw new UsageError('replay needs --policy <policy.json>');
+    return runReplayCommand(
+      {
+        file,
+        policy: String(v.policy),
+        ...(v.compare ? { compare: String(v.compare) } : {}),
+        ...(v.knowledge ? { knowledge: String(v.knowledge) } : {}),
+        ...(v.format ? { format: String(v.format) } : {}),
+        ...(v.seed ? { seed: Number(v.seed) } : {}),
+        skipInvalid: Boolean(v['skip-invalid']),
+        partial: Boolean(v.partial),
+      },
+      io,
+    );
+  },
 };
 
 /** Runs the CLI with `argv` (without `node` and the script); returns the exit code. */

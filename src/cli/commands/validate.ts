@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createBusinessCalendar } from '../../calendar/index';
+import { createHandoffPolicy } from '../../handoff/index';
 import { TandemError, type TandemIssue } from '../../model/errors';
+import { compileReplayPolicy } from '../../replay/compileReplayPolicy';
 import { compileRouter } from '../../routing/index';
 import { compileSurveyPolicy } from '../../surveys/index';
 import type { CliIo } from '../io';
@@ -11,12 +13,9 @@ export const POLICY_VALIDATORS: Record<string, (config: unknown) => unknown> = {
   calendar: (c) => createBusinessCalendar(c as never),
   router: (c) => compileRouter(c as never),
   surveys: (c) => compileSurveyPolicy(c as never),
+  handoff: (c) => createHandoffPolicy(c as never),
+  replay: (c) => compileReplayPolicy(c as never),
 };
-
-/** Registers another policy kind (the handoff and replay modules add theirs). */
-export function registerPolicyValidator(kind: string, validate: (config: unknown) => unknown): void {
-  POLICY_VALIDATORS[kind] = validate;
-}
 
 /** Guesses a single config's kind from its shape. */
 export function detectPolicyKind(config: unknown): string | undefined {
@@ -24,7 +23,9 @@ export function detectPolicyKind(config: unknown): string | undefined {
   const keys = new Set(Object.keys(config));
   if (keys.has('timeZone') && keys.has('hours')) return 'calendar';
   if (keys.has('rules') && keys.has('fallback')) return 'router';
-  if (keys.has('surveys')) return 'surveys';
+  if (Array.isArray((config as { surveys?: unknown }).surveys)) return 'surveys';
+  // A replay policy is a bundle of module sections plus sla/staffing/offerAcceptance.
+  if ([...keys].some((k) => k === 'sla' || k === 'staffing' || k === 'offerAcceptance')) return 'replay';
   if ([...keys].some((k) => k in POLICY_VALIDATORS)) return 'bundle';
   return undefined;
 }

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { createMemoryKnowledgeStore, type KnowledgeStore } from '../../knowledge/index';
+import { formatPath } from '../../model/errors';
+import { comparePolicies, type PolicyComparison, type RateDifference } from '../../replay/comparePolicies';
+import { compileReplayPolicy } from '../../replay/compileReplayPolicy';
+import { type ReplaySummary, replay } from '../../replay/replay';
+import { type ReplayConversationInput, ReplayConversationSchema } from '../../replay/schemas';
+import { type CliIo, createProgressBar, formatTable, readLines } from '../io';
+
+/** Options of `tandem-cx replay`. */
+export interface ReplayCommandOptions {
+  file: string;
+  policy: string;
+  compare?: string;
+  knowledge?: string;
+  format?: string;
+  seed?: number;
+  skipInvalid?: boolean;
+  partial?: boolean;
+}
+
+interface Problem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** Valid conversations of a JSONL file, with every bad line reported (line, field, message). */
+function* conversationsOf(
+  path: string,
+  problems: Problem[],
+  onBytes?: (done: number, total: number) => void,
+): Generator<ReplayConversationInput> {
+  for (const { line, text } of readLines(path, onBytes)) {
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      problems.push({ line, field: '', message: `invalid JSON: ${(error as Error).message}` });
+      continue;
+    }
+    const parsed = ReplayConversationSchema.safeParse(value);
+    if (parsed.success) yield value as ReplayConversationInput;
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ line, field: formatPath(issue.path), message: issue.message });
+  }
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
+
+function summaryRows(s: ReplaySummary): Array<[string, string]> {
+  return [
+    ['conversations', String(s.conversations)],
+    ['bot conversations', String(s.botConversations)],
+    ['containment', pct(s.containmentRate)],
+    ['handoff rate', pct(s.handoffRate)],
+    ['  escalations / accepted offers', `${s.escalations} / ${s.acceptedOffers}`],
+    ['routing accuracy', pct(s.routingAccuracy)],
+    ['SLA attainment (first response)', `${pct(s.sla.attainment)} of ${s.sla.measured}`],
+    ['surveys scheduled', String(s.surveys.scheduled)],
+    [
+      'surveys suppressed',
+      Object.entries(s.surveys.suppressed)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || '0',
+    ],
+    ['human conversations', String(s.humanConversations)],
+    [
+      'peak interval load',
+      `${s.load.peakConversations}${s.load.peakInterval ? ` (${s.load.peakInterval.slice(0, 16)})` : ''}`,
+    ],
+    ['agents needed at peak (Erlang C)', s.load.staffing ? String(s.load.staffing.positions) : '—'],
+  ];
+}
+
+function differenceCell(d: RateDifference): string {
+  const c = d.comparison;
+  if (c.difference === null) return '—';
+  const pp = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}`;
+  return `${pp(c.difference)} pp [${pp(c.lower!)}, ${pp(c.upper!)}]${c.significant ? ' *' : ''}`;
+}
+
+/** Renders a single replay summary or an A/B comparison as a table. */
+export function renderReplay(result: ReplaySummary | PolicyComparison): string {
+  if (!('containmentRate' in result && 'comparison' in (result.containmentRate as object))) {
+    return formatTable(['metric', 'value'], summaryRows(result as ReplaySummary));
+  }
+  const c = result as PolicyComparison;
+  const a = summaryRows(c.a);
+  const b = summaryRows(c.b);
+  const diffs: Record<string, string> = {
+    containment: differenceCell(c.containmentRate),
+    'handoff rate': differenceCell(c.handoffRate),
+    'routing accuracy': differenceCell(c.routingAccuracy),
+    'SLA attainment (first response)': differenceCell(c.slaAttainment),
+    'surveys scheduled': `${c.surveyVolume.difference >= 0 ? '+' : ''}${c.surveyVolume.difference}`,
+    'agents needed at peak (Erlang C)':
+      c.staffing.difference === null
+        ? '—'
+        : `${c.staffing.difference >= 0 ? '+' : ''}${c.staffing.difference}`,
+  };
+  const table = formatTable(
+    ['metric', 'policy A', 'policy B', 'B − A (95 % CI)'],
+    a.map(([name, value], i) => [name, value, b[i]![1], diffs[name] ?? '']),
+  );
+  return `${table}\n* significant at 95 % (Newcombe/Wilson interval for the difference of two proportions)`;
+}
+
+/** `tandem-cx replay <conversations.jsonl> --policy a.json [--compare b.json]`. */
+export async function runReplayCommand(options: ReplayCommandOptions, io: CliIo): Promise<number> {
+  const policyA = compileReplayPolicy(JSON.parse(readFileSync(options.policy, 'utf8')));
+  const policyB = options.compare
+    ? compileReplayPolicy(JSON.parse(readFileSync(options.compare, 'utf8')))
+    : undefined;
+  let knowledge: KnowledgeStore | undefined;
+  if (options.knowledge) {
+    knowledge = createMemoryKnowledgeStore();
+    for (const article of JSON.parse(readFileSync(options.knowledge, 'utf8')) as unknown[])
+      await knowledge.upsertArticle(article as never);
+  }
+  const problems: Problem[] = [];
+  const bar = createProgressBar(io, 'replaying');
+  const replayOptions = {
+    ...(knowledge ? { knowledge } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  };
+  let result: ReplaySummary | PolicyComparison;
+  if (policyB) {
+    let pass = 0;
+    result = await comparePolicies(
+      policyA,
+      policyB,
+      () => {
+        pass++;
+        const sink: Problem[] = pass === 1 ? problems : [];
+        return conversationsOf(options.file, sink, (done, total) =>
+          bar.update(done + (pass - 1) * total, 2 * total),
+        );
+      },
+      replayOptions,
+    );
+  } else {
+    result = (
+      await replay(
+        conversationsOf(options.file, problems, (d, t) => bar.update(d, t)),
+        policyA,
+        { ...replayOptions, keepDecisions: false },
+      )
+    ).summary;
+  }
+  bar.done();
+  if (problems.length) {
+    const listed = problems
+      .slice(0, 200)
+      .map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`);
+    if (problems.length > listed.length) listed.push(`  … and ${problems.length - listed.length} more`);
+    io.stderr(
+      `${options.skipInvalid ? 'warning' : 'error'}: ${problems.length} problem(s) in ${options.file}\n${listed.join('\n')}\n`,
+    );
+    if (!options.skipInvalid && !options.partial) return 1;
+    if (!options.skipInvalid) io.stderr('warning: partial results below leave the invalid lines out\n');
+  }
+  io.stdout(`${options.format === 'json' ? JSON.stringify(result, null, 2) : renderReplay(result)}\n`);
+  return problems.length && !options.skipInvalid ? 1 : 0;
+}
