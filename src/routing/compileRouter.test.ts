@@ -259,3 +259,35 @@ describe('compileRouter — bad input', () => {
     ).toThrowError(/rules\[0\]\.when\.field: .*unknown field "customer\.lang"/);
   });
 });
+
+describe('compileRouter — re-entrancy', () => {
+  it('a getter on the item that routes again does not corrupt the field cache', () => {
+    const router = compileRouter({
+      rules: [
+        {
+          id: 'a',
+          when: {
+            all: [
+              { field: 'x', op: 'eq', value: 1 },
+              { field: 'y', op: 'eq', value: 2 },
+            ],
+          },
+          then: { queue: 'qa' },
+        },
+        { id: 'b', when: { field: 'x', op: 'eq', value: 1 }, then: { queue: 'qb' } },
+      ],
+      fallback: { queue: 'g' },
+    });
+    let inner: string | undefined;
+    const item = {
+      x: 1,
+      get y() {
+        inner = router.route({ x: 5, y: 2 }).queue;
+        return 3;
+      },
+    };
+    expect(router.route(item).queue).toBe('qb');
+    expect(inner).toBe('g');
+    expect(router.route({ x: 1, y: 2 }).queue).toBe('qa');
+  });
+});

@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import { parseWithSchema } from '../model/errors';
 import type { Priority } from '../model/schemas';
-import { type ConditionLeafTrace, compileCondition } from './conditions';
+import {
+  type ConditionLeafTrace,
+  compareLeaf,
+  compileConditionWithPlans,
+  evalPlans,
+  type LeafPlan,
+  type PathPlan,
+  readPath,
+} from './conditions';
 import { type RouterConfig, RouterConfigSchema } from './schemas';
 
 /** One rule in a {@link RouteTrace}. */
@@ -70,6 +78,44 @@ export interface CompileRouterOptions {
 const DEFAULT_PRIORITY: Priority = 3;
 
 /**
+ * Per-router field cache for one `route()` call: each distinct field the rules read is read at
+ * most once per item (own-property lookups are the expensive part), then compared by every leaf
+ * that uses it. `gens[i] === gen` means `values[i]` holds the current item's value.
+ */
+interface FieldCache {
+  fields: PathPlan[];
+  values: unknown[];
+  gens: number[];
+  gen: number;
+  busy: boolean;
+}
+
+/** A leaf whose field (and compared field) are slots of the {@link FieldCache}. */
+interface SlotLeaf {
+  plan: LeafPlan;
+  slot: number;
+  refSlot: number;
+}
+
+function fieldValue(cache: FieldCache, slot: number, item: unknown): unknown {
+  if (cache.gens[slot] === cache.gen) return cache.values[slot];
+  const value = readPath(cache.fields[slot]!, item);
+  cache.values[slot] = value;
+  cache.gens[slot] = cache.gen;
+  return value;
+}
+
+function evalSlotLeaves(cache: FieldCache, leaves: readonly SlotLeaf[], item: unknown): boolean {
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i]!;
+    const seen = fieldValue(cache, leaf.slot, item);
+    const expected = leaf.refSlot < 0 ? leaf.plan.literal : fieldValue(cache, leaf.refSlot, item);
+    if (!compareLeaf(leaf.plan, seen, expected)) return false;
+  }
+  return true;
+}
+
+/**
  * Validates a routing config and compiles it into closures, once. `route()` then evaluates rules
  * in order without interpreting the config; in `mode: 'first'` (default) it returns a shared,
  * frozen decision per rule, so the hot path does not allocate.
@@ -96,7 +142,7 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
     what: 'router config',
   });
   const compiled = parsed.rules.map((rule, index) => {
-    const condition = compileCondition(rule.when, {
+    const { compiled: condition, plans } = compileConditionWithPlans(rule.when, {
       path: `rules[${index}].when`,
       ...(options.itemSchema ? { itemSchema: options.itemSchema } : {}),
     });
@@ -109,7 +155,7 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
       tags: Object.freeze([...rule.then.tags]),
       ...(rule.then.language ? { language: rule.then.language } : {}),
     };
-    return { rule, condition, decision: Object.freeze(decision) };
+    return { rule, condition, plans, decision: Object.freeze(decision) };
   });
   const fallback: RouteFallback = Object.freeze({
     kind: 'fallback',
@@ -121,11 +167,51 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
   const active = compiled.filter((c) => c.rule.enabled);
   const tests = active.map((c) => c.condition.test);
   const decisions = active.map((c) => c.decision);
+  // Rules that are a conjunction of leaves (most real rules) run as data through evalPlans,
+  // one monomorphic call site; the rest through their closures.
+  const plans: Array<readonly LeafPlan[] | null> = active.map((c) => c.plans);
   const count = tests.length;
 
-  const routeFirst = (item: unknown): RouteDecision => {
-    for (let i = 0; i < count; i++) if (tests[i]!(item)) return decisions[i]!;
+  const cache: FieldCache = { fields: [], values: [], gens: [], gen: 0, busy: false };
+  const slotOf = new Map<string, number>();
+  const slot = (path: PathPlan): number => {
+    const key = path.segments.join('.');
+    let index = slotOf.get(key);
+    if (index === undefined) {
+      index = cache.fields.length;
+      slotOf.set(key, index);
+      cache.fields.push(path);
+      cache.values.push(undefined);
+      cache.gens.push(-1);
+    }
+    return index;
+  };
+  const slotted: Array<SlotLeaf[] | null> = plans.map(
+    (p) =>
+      p?.map((plan) => ({ plan, slot: slot(plan.path), refSlot: plan.ref ? slot(plan.ref) : -1 })) ?? null,
+  );
+
+  const routeFirstUncached = (item: unknown): RouteDecision => {
+    for (let i = 0; i < count; i++) {
+      const p = plans[i]!;
+      if (p !== null ? evalPlans(p, item) : tests[i]!(item)) return decisions[i]!;
+    }
     return fallback;
+  };
+  const routeFirst = (item: unknown): RouteDecision => {
+    // A getter on the item could call route() again; the nested call must not share the cache.
+    if (cache.busy) return routeFirstUncached(item);
+    cache.busy = true;
+    cache.gen++;
+    try {
+      for (let i = 0; i < count; i++) {
+        const s = slotted[i]!;
+        if (s !== null ? evalSlotLeaves(cache, s, item) : tests[i]!(item)) return decisions[i]!;
+      }
+      return fallback;
+    } finally {
+      cache.busy = false;
+    }
   };
 
   const merge = (matched: RouteMatched[]): RouteDecision => {
@@ -158,7 +244,10 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
 
   const routeAll = (item: unknown): RouteDecision => {
     const matched: RouteMatched[] = [];
-    for (let i = 0; i < count; i++) if (tests[i]!(item)) matched.push(decisions[i]!);
+    for (let i = 0; i < count; i++) {
+      const p = plans[i]!;
+      if (p !== null ? evalPlans(p, item) : tests[i]!(item)) matched.push(decisions[i]!);
+    }
     return merge(matched);
   };
 

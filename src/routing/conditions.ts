@@ -414,6 +414,123 @@ function foldLiteral(op: ConditionOp, value: unknown, ignoreCase: boolean): unkn
   return op === 'eq' || op === 'ne' ? value : fold(value, true);
 }
 
+/** @internal A dotted path as data, read by {@link readPath}. */
+export interface PathPlan {
+  depth: number;
+  s0: string;
+  s1: string;
+  s2: string;
+  segments: readonly string[];
+}
+
+/**
+ * @internal A leaf as data. The hot path evaluates plans with module-level functions
+ * ({@link evalLeaf}), whose call sites stay monomorphic so V8 can inline them — unlike a tree of
+ * per-leaf closures, where every call site sees many different closures.
+ */
+export interface LeafPlan {
+  code: number;
+  path: PathPlan;
+  ref: PathPlan | null;
+  literal: unknown;
+  compare: (seen: unknown, expected: unknown) => boolean;
+}
+
+const GENERIC = 0;
+const EQ = 1;
+const NE = 2;
+const IN = 3;
+const NIN = 4;
+const GT = 5;
+const GTE = 6;
+const LT = 7;
+const LTE = 8;
+const CONTAINS = 9;
+const FAST_CODES: Partial<Record<ConditionOp, number>> = {
+  eq: EQ,
+  ne: NE,
+  in: IN,
+  nin: NIN,
+  gt: GT,
+  gte: GTE,
+  lt: LT,
+  lte: LTE,
+  contains: CONTAINS,
+};
+
+function pathPlan(field: string): PathPlan {
+  const segments = field.split('.');
+  return { depth: segments.length, s0: segments[0]!, s1: segments[1] ?? '', s2: segments[2] ?? '', segments };
+}
+
+function readOwn(o: unknown, key: string): unknown {
+  return o !== null && typeof o === 'object' && hasOwn.call(o, key)
+    ? (o as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** @internal Reads a path with own-property lookups only. */
+export function readPath(p: PathPlan, x: unknown): unknown {
+  switch (p.depth) {
+    case 1:
+      return readOwn(x, p.s0);
+    case 2:
+      return readOwn(readOwn(x, p.s0), p.s1);
+    case 3:
+      return readOwn(readOwn(readOwn(x, p.s0), p.s1), p.s2);
+    default: {
+      let cur = x;
+      for (let i = 0; i < p.segments.length && cur !== undefined; i++) cur = readOwn(cur, p.segments[i]!);
+      return cur;
+    }
+  }
+}
+
+/** @internal Evaluates one leaf plan against an item. */
+export function evalLeaf(p: LeafPlan, x: unknown): boolean {
+  return compareLeaf(p, readPath(p.path, x), p.ref === null ? p.literal : readPath(p.ref, x));
+}
+
+/** @internal Applies a leaf's operator to values already read. */
+export function compareLeaf(p: LeafPlan, seen: unknown, expected: unknown): boolean {
+  switch (p.code) {
+    case EQ:
+      return seen === expected;
+    case NE:
+      return seen !== expected;
+    case IN:
+      return (expected as unknown[]).includes(seen);
+    case NIN:
+      return !(expected as unknown[]).includes(seen);
+    case GT:
+      return typeof seen === 'number' && typeof expected === 'number'
+        ? seen > expected
+        : p.compare(seen, expected);
+    case GTE:
+      return typeof seen === 'number' && typeof expected === 'number'
+        ? seen >= expected
+        : p.compare(seen, expected);
+    case LT:
+      return typeof seen === 'number' && typeof expected === 'number'
+        ? seen < expected
+        : p.compare(seen, expected);
+    case LTE:
+      return typeof seen === 'number' && typeof expected === 'number'
+        ? seen <= expected
+        : p.compare(seen, expected);
+    case CONTAINS:
+      return Array.isArray(seen) ? seen.includes(expected) : p.compare(seen, expected);
+    default:
+      return p.compare(seen, expected);
+  }
+}
+
+/** @internal Evaluates a conjunction of leaf plans, in order, short-circuiting. */
+export function evalPlans(plans: readonly LeafPlan[], x: unknown): boolean {
+  for (let i = 0; i < plans.length; i++) if (!evalLeaf(plans[i]!, x)) return false;
+  return true;
+}
+
 function joinPath(prefix: string, rest: string): string {
   if (!prefix) return rest;
   if (!rest) return prefix;
@@ -423,6 +540,8 @@ function joinPath(prefix: string, rest: string): string {
 interface Compiled {
   test: Predicate;
   explain: Explainer;
+  /** The node as a conjunction of leaf plans, when it is one (a leaf or `all` of such). */
+  plans: LeafPlan[] | null;
 }
 
 function compileNode(
@@ -447,12 +566,14 @@ function compileNode(
               for (let i = 0; i < tests.length; i++) if (!tests[i]!(x)) return false;
               return true;
             };
+    const plans = parts.every((p) => p.plans !== null) ? parts.flatMap((p) => p.plans!) : null;
     return {
-      test,
+      test: plans ? (x) => evalPlans(plans, x) : test,
       explain: (x, leaves) => {
         for (const e of explains) if (!e(x, leaves)) return false;
         return true;
       },
+      plans,
     };
   }
   if ('any' in node) {
@@ -477,13 +598,14 @@ function compileNode(
         for (const e of explains) if (e(x, leaves)) return true;
         return false;
       },
+      plans: null,
     };
   }
   if ('not' in node) {
     const inner = compileNode(node.not, joinPath(path, 'not'), fieldCheck, issues);
     const t = inner.test;
     const e = inner.explain;
-    return { test: (x) => !t(x), explain: (x, leaves) => !e(x, leaves) };
+    return { test: (x) => !t(x), explain: (x, leaves) => !e(x, leaves), plans: null };
   }
   const { field, op } = node;
   const ignoreCase = node.ignoreCase === true;
@@ -498,8 +620,16 @@ function compileNode(
     const againstProblem = fieldCheck(against);
     if (againstProblem) issues.push({ path: joinPath(path, 'value.field'), message: againstProblem });
     const getOther = compileGetter(against);
+    const plan: LeafPlan = {
+      code: GENERIC,
+      path: pathPlan(field),
+      ref: pathPlan(against),
+      literal: undefined,
+      compare,
+    };
     return {
-      test: (x) => compare(get(x), getOther(x)),
+      plans: [plan],
+      test: (x) => evalLeaf(plan, x),
       explain: (x, leaves) => {
         const seen = get(x);
         const expected = getOther(x);
@@ -511,8 +641,11 @@ function compileNode(
   }
   const literal = foldLiteral(op, node.value, ignoreCase);
   const shown = node.value;
+  const code = ignoreCase ? GENERIC : (FAST_CODES[op] ?? GENERIC);
+  const plan: LeafPlan = { code, path: pathPlan(field), ref: null, literal, compare };
   return {
-    test: (x) => compare(get(x), literal),
+    plans: [plan],
+    test: (x) => evalLeaf(plan, x),
     explain: (x, leaves) => {
       const seen = get(x);
       const result = compare(seen, literal);
@@ -587,6 +720,14 @@ export function compileCondition(
   condition: Condition,
   options: CompileConditionOptions = {},
 ): CompiledCondition {
+  return compileConditionWithPlans(condition, options).compiled;
+}
+
+/** @internal compileCondition, also returning the leaf plans when the condition is a conjunction of leaves. */
+export function compileConditionWithPlans(
+  condition: Condition,
+  options: CompileConditionOptions = {},
+): { compiled: CompiledCondition; plans: readonly LeafPlan[] | null } {
   const module = options.module ?? 'routing';
   const prefix = options.path ?? '';
   const parsed = ConditionSchema.safeParse(condition);
@@ -620,12 +761,15 @@ export function compileCondition(
       issues,
     });
   const explain = compiled.explain;
-  return Object.freeze({
-    test: compiled.test,
-    explain: (item: unknown): ConditionTrace => {
-      const leaves: ConditionLeafTrace[] = [];
-      const result = explain(item, leaves);
-      return { result, leaves };
-    },
-  });
+  return {
+    compiled: Object.freeze({
+      test: compiled.test,
+      explain: (item: unknown): ConditionTrace => {
+        const leaves: ConditionLeafTrace[] = [];
+        const result = explain(item, leaves);
+        return { result, leaves };
+      },
+    }),
+    plans: compiled.plans,
+  };
 }
