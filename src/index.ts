@@ -8,6 +8,7 @@
 export * from './calendar/index';
 export * from './confidence/index';
 export * from './events/index';
+export * from './handoff/index';
 export * from './knowledge/index';
 export * from './model/index';
 export * from './replay/index';

@@ -6,7 +6,7 @@ import type { ViewerInput } from '../knowledge/schemas';
 import { TandemError } from '../model/errors';
 import type { ConversationInput, Priority } from '../model/schemas';
 import { readHandoffState, viewConversation } from './conversationView';
-import { assemblePacket } from './packet';
+import { assemblePacket, recentSentiment } from './packet';
 import type { HandoffPacket, HandoffReason } from './schemas';
 import type { HandoffDecision, HandoffDependencies, HandoffRouter } from './types';
 
@@ -118,19 +118,11 @@ export async function buildHandoffPacket(
     const d = detect(customerText);
     language = { code: d.language, confidence: d.confidence, source: 'detected' };
   }
-  const recent = view.turns
-    .slice(-3)
-    .map((t) => t.text)
-    .join('\n');
-  const primary = language.code.split('-')[0];
   // Defaults: the confidence module's detectors; `null` switches one off.
   const analyze = context.analyzeSentiment === undefined ? analyzeSentimentDefault : context.analyzeSentiment;
   const frustrate =
     context.detectFrustration === undefined ? detectFrustrationDefault : context.detectFrustration;
-  const sentiment =
-    analyze && recent
-      ? analyze(recent, primary && primary !== 'und' ? { language: language.code } : {})
-      : null;
+  const sentiment = analyze ? recentSentiment(view, analyze, language.code) : null;
   const frustration = frustrate
     ? frustrate(view.messages, c.language ? { now: context.now, language: c.language } : { now: context.now })
     : null;

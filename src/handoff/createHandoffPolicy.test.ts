@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noThenProperty: `then` is the rule shape shared with routing (rules[].then), not a thenable.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar } from '../calendar/createBusinessCalendar';

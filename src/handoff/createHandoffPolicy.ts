@@ -18,7 +18,7 @@ import { compileRequestLexicons, runRequestDetection } from './detectHumanReques
 import { compileSensitiveTopics, runSensitiveDetection } from './detectSensitiveTopics';
 import { HANDOFF_LANGUAGES } from './lexicon/requests';
 import { bareText, normalizeText } from './lexicon/text';
-import { assemblePacket } from './packet';
+import { assemblePacket, recentSentiment } from './packet';
 import {
   type HandoffPacket,
   type HandoffPolicyConfig,
@@ -606,10 +606,6 @@ export function createHandoffPolicy(
       frustrationResult: HandoffFrustration | null,
       queue: string | undefined,
     ): HandoffPacket {
-      const customerText = view.turns
-        .slice(-3)
-        .map((t) => t.text)
-        .join('\n');
       let lang: HandoffPacket['language'] = { code: 'und', confidence: 0, source: 'none' };
       if (c.language) lang = { code: c.language, confidence: 1, source: 'conversation' };
       else if (deps.detectLanguage) {
@@ -619,11 +615,9 @@ export function createHandoffPolicy(
       // Short messages fool statistical detection; a matched phrase set is better evidence.
       if (lang.source !== 'conversation' && phraseLanguage && (lang.code === 'und' || lang.confidence < 0.6))
         lang = { code: phraseLanguage, confidence: 0.5, source: 'phrase' };
-      let sentiment: HandoffSentiment | null = null;
-      if (deps.analyzeSentiment && customerText) {
-        const code = primaryLanguage(lang.code);
-        sentiment = deps.analyzeSentiment(customerText, code && code !== 'und' ? { language: code } : {});
-      }
+      const sentiment = deps.analyzeSentiment
+        ? recentSentiment(view, deps.analyzeSentiment, lang.code)
+        : null;
       const f =
         frustrationResult ??
         (deps.detectFrustration ? deps.detectFrustration(view.messages, frustrationOptions) : null);

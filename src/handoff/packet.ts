@@ -141,10 +141,12 @@ export function summarize(
   reasons: readonly HandoffReason[],
 ): HandoffPacket['summary'] {
   let goal = '';
+  let goalStart = 0;
   for (const turn of view.turns) {
     const text = turn.text.trim();
     if (text && !GREETING.test(text)) {
       goal = clip(text, 240);
+      goalStart = turn.start;
       break;
     }
   }
@@ -154,10 +156,11 @@ export function summarize(
     tried.push(`showed article ${a.title ? `"${a.title}" (${a.id})` : a.id}: ${verdict}`);
   }
   let clarifications = 0;
-  for (const m of view.messages) {
+  // Bot replies after the customer stated the goal (greetings before it are not attempts).
+  for (const m of view.messages.slice(goalStart)) {
     if (m.author !== 'bot') continue;
     if (m.meta?.handoff === 'clarify') clarifications++;
-    else if (!m.meta?.articleId && !m.meta?.articles && m.meta?.handoff !== 'offer' && tried.length < 6)
+    else if (!m.meta?.articleId && !m.meta?.articles && !m.meta?.handoff && tried.length < 6)
       tried.push(`answered: ${firstSentence(m.text)}`);
   }
   if (clarifications) tried.push(`asked the customer to rephrase (${clarifications}×)`);
@@ -167,6 +170,26 @@ export function summarize(
     600,
   );
   return { goal, tried, text };
+}
+
+/**
+ * The customer's recent mood: the most negative sentiment among the last three customer turns
+ * (an agent needs to know the customer was upset two messages ago, even after "yes please").
+ */
+export function recentSentiment(
+  view: ConversationView,
+  analyze: (text: string, options?: { language?: string }) => HandoffSentiment,
+  language: string,
+): HandoffSentiment | null {
+  const primary = language.split('-')[0];
+  const options = primary && primary !== 'und' ? { language } : {};
+  let worst: HandoffSentiment | null = null;
+  for (const turn of view.turns.slice(-3)) {
+    if (!turn.text.trim()) continue;
+    const s = analyze(turn.text, options);
+    if (!worst || s.compound < worst.compound) worst = { compound: s.compound, label: s.label };
+  }
+  return worst;
 }
 
 /** Builds the packet from a conversation view and its parts. */
