@@ -352,6 +352,26 @@ describe('assignAgent — bullseye relaxation', () => {
   });
 });
 
+describe('assignAgent — roster validation cache', () => {
+  it('picks up a status change and reports bad agents with their real index', () => {
+    const roster: AgentInput[] = [
+      { id: 'a', capacity: { chat: 1 } },
+      { id: 'b', capacity: { chat: 1 } },
+    ];
+    expect(assignAgent({ id: 'c', channel: 'chat' }, roster, { strategy: 'round_robin', now })).toMatchObject(
+      { agentId: 'a' },
+    );
+    roster[0]!.status = 'away';
+    expect(assignAgent({ id: 'c', channel: 'chat' }, roster, { strategy: 'round_robin', now })).toMatchObject(
+      { agentId: 'b' },
+    );
+    const withBad = [...roster, { id: 'x', capacity: { chat: -2 } }];
+    expect(() =>
+      assignAgent({ id: 'c', channel: 'chat' }, withBad, { strategy: 'round_robin', now }),
+    ).toThrowError(/agents\[2\]\.capacity\.chat/);
+  });
+});
+
 describe('assignAgent — bad input', () => {
   it('negative capacity names the agent path', () => {
     try {

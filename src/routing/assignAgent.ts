@@ -107,6 +107,8 @@ interface Load {
 /** @internal Prepared agents, options and loads, shared by assignAgent and drainQueue. */
 export interface AssignmentContext {
   agents: readonly Agent[];
+  /** Unit budget per agent (same index as `agents`). */
+  budgets: number[];
   options: ParsedOptions;
   now: number;
   weights: Record<Channel, number | 'all'>;
@@ -115,17 +117,70 @@ export interface AssignmentContext {
   state: AssignmentState;
 }
 
-const agentCache = new WeakMap<readonly AgentInput[], Agent[]>();
+interface CachedAgent {
+  parsed: Agent;
+  status: unknown;
+  capacity: unknown;
+  skills: unknown;
+  languages: unknown;
+  team: unknown;
+}
 
-/** Validates agents once per array (hosts usually reuse the roster between calls). */
+// Validated agents, keyed by the caller's agent objects: a roster passed on every call is
+// validated once. An entry is reused only while the object's top-level fields are the same
+// values/references, so `agent.status = 'away'` or a new `capacity` object is picked up; mutating
+// inside a nested object (`agent.capacity.chat = 5`) is not — replace the object instead.
+const agentCache = new WeakMap<object, CachedAgent>();
+const AgentArraySchema = z.array(AgentSchema);
+
+/** Validates agents (each object once while unchanged); throws with the path of every problem. */
 function parseAgents(agents: readonly AgentInput[]): Agent[] {
-  const hit = agentCache.get(agents);
-  if (hit) return hit;
-  const parsed = parseWithSchema(z.array(AgentSchema), agents, {
-    module: 'routing',
-    what: 'agents',
-    pathPrefix: ['agents'],
-  });
+  if (!Array.isArray(agents))
+    throw new TandemError({
+      code: 'INVALID_INPUT',
+      module: 'routing',
+      path: 'agents',
+      message: 'agents must be an array',
+    });
+  const parsed: Agent[] = new Array(agents.length);
+  let missing: number[] | undefined;
+  for (let i = 0; i < agents.length; i++) {
+    const input = agents[i] as AgentInput | undefined;
+    const hit = input !== null && typeof input === 'object' ? agentCache.get(input) : undefined;
+    if (
+      hit &&
+      hit.status === input!.status &&
+      hit.capacity === input!.capacity &&
+      hit.skills === input!.skills &&
+      hit.languages === input!.languages &&
+      hit.team === input!.team
+    )
+      parsed[i] = hit.parsed;
+    else (missing ??= []).push(i);
+  }
+  if (missing) {
+    const result = AgentArraySchema.safeParse(missing.map((i) => agents[i]));
+    // On failure, validate the whole roster so every path carries the agent's real index.
+    if (!result.success)
+      parseWithSchema(AgentArraySchema, agents, {
+        module: 'routing',
+        what: 'agents',
+        pathPrefix: ['agents'],
+      });
+    const fresh = result.data!;
+    missing.forEach((i, k) => {
+      const input = agents[i]!;
+      parsed[i] = fresh[k]!;
+      agentCache.set(input, {
+        parsed: fresh[k]!,
+        status: input.status,
+        capacity: input.capacity,
+        skills: input.skills,
+        languages: input.languages,
+        team: input.team,
+      });
+    });
+  }
   const seen = new Map<string, number>();
   parsed.forEach((agent, i) => {
     const first = seen.get(agent.id);
@@ -138,7 +193,6 @@ function parseAgents(agents: readonly AgentInput[]): Agent[] {
       });
     seen.set(agent.id, i);
   });
-  agentCache.set(agents, parsed);
   return parsed;
 }
 
@@ -188,7 +242,8 @@ export function prepareAssignment(
       if (entry.at > since && entry.at <= now)
         fairness.set(entry.agentId, (fairness.get(entry.agentId) ?? 0) + 1);
   }
-  return { agents: parsedAgents, options: parsed, now, weights, loads, fairness, state };
+  const budgets = parsedAgents.map((agent) => maxUnits(agent, weights));
+  return { agents: parsedAgents, budgets, options: parsed, now, weights, loads, fairness, state };
 }
 
 function addLoad(
@@ -248,54 +303,98 @@ function buildSteps(item: ParsedItem, options: ParsedOptions): Requirement[] {
   return steps;
 }
 
-/** Static requirements (team, language, skills). */
-function matchExclusions(agent: Agent, req: Requirement, out: Exclusion[]): void {
-  if (req.team !== undefined && agent.team !== req.team)
+/** Static requirements (team, language, skills). Returns true when the agent meets them. */
+function meetsRequirements(agent: Agent, req: Requirement, out: Exclusion[] | null): boolean {
+  let ok = true;
+  if (req.team !== undefined && agent.team !== req.team) {
+    if (!out) return false;
+    ok = false;
     out.push({ code: 'wrong_team', detail: `team ${agent.team ?? '(none)'} ≠ ${req.team}` });
+  }
   if (req.language !== undefined) {
     const want = primary(req.language);
-    if (!agent.languages.some((l) => primary(l) === want))
+    if (!agent.languages.some((l) => primary(l) === want)) {
+      if (!out) return false;
+      ok = false;
       out.push({ code: 'language', detail: `does not speak ${req.language}` });
+    }
   }
   for (const skill of req.skills) {
     const has = agent.skills.find((s) => s.name === skill.name);
-    if (!has) out.push({ code: 'missing_skill', detail: `lacks skill ${skill.name}` });
-    else if (has.level < skill.minLevel)
-      out.push({ code: 'skill_level', detail: `${skill.name} level ${has.level} < ${skill.minLevel}` });
+    if (!has || has.level < skill.minLevel) {
+      if (!out) return false;
+      ok = false;
+      out.push(
+        has
+          ? { code: 'skill_level', detail: `${skill.name} level ${has.level} < ${skill.minLevel}` }
+          : { code: 'missing_skill', detail: `lacks skill ${skill.name}` },
+      );
+    }
   }
+  return ok;
 }
 
-/** Dynamic conditions (status, channel capacity, weighted units, fairness). */
-function capacityExclusions(ctx: AssignmentContext, agent: Agent, channel: Channel, out: Exclusion[]): void {
-  if (agent.status !== 'available') out.push({ code: 'unavailable', detail: `status ${agent.status}` });
+const FREE = 0;
+const EXCLUDED = 1;
+const FAIRNESS_ONLY = 2;
+
+/**
+ * Dynamic conditions (status, channel capacity, weighted units, fairness). Returns FREE,
+ * EXCLUDED, or FAIRNESS_ONLY when the fairness limit is the only obstacle.
+ */
+function checkCapacity(
+  ctx: AssignmentContext,
+  index: number,
+  channel: Channel,
+  out: Exclusion[] | null,
+): number {
+  const agent = ctx.agents[index]!;
+  let excluded = false;
+  if (agent.status !== 'available') {
+    if (!out) return EXCLUDED;
+    excluded = true;
+    out.push({ code: 'unavailable', detail: `status ${agent.status}` });
+  }
   const cap = agent.capacity[channel];
   const load = ctx.loads.get(agent.id) ?? EMPTY_LOAD;
-  if (!cap) out.push({ code: 'no_channel', detail: `no ${channel} capacity` });
+  let problem: Exclusion | undefined;
+  if (!cap) problem = { code: 'no_channel', detail: `no ${channel} capacity` };
   else if ((load.perChannel[channel] ?? 0) >= cap)
-    out.push({ code: 'channel_full', detail: `${load.perChannel[channel]}/${cap} ${channel}` });
+    problem = { code: 'channel_full', detail: `${load.perChannel[channel]}/${cap} ${channel}` };
   else {
     const w = ctx.weights[channel];
-    const budget = maxUnits(agent, ctx.weights);
-    if (load.all) out.push({ code: 'capacity_full', detail: 'busy on a channel that takes the whole agent' });
+    const budget = ctx.budgets[index]!;
+    if (load.all) problem = { code: 'capacity_full', detail: 'busy on a channel that takes the whole agent' };
     else if (w === 'all' ? load.count > 0 : load.units + w > budget + 1e-9)
-      out.push({
+      problem = {
         code: 'capacity_full',
         detail:
           w === 'all'
             ? `${channel} needs a free agent; ${load.count} open`
             : `${load.units}+${w} > ${budget} units`,
-      });
+      };
+  }
+  if (problem) {
+    if (!out) return EXCLUDED;
+    excluded = true;
+    out.push(problem);
   }
   const fair = ctx.options.fairness;
   if (fair) {
     const n = ctx.fairness.get(agent.id) ?? 0;
-    if (n >= fair.maxAssignments)
-      out.push({
-        code: 'fairness_limit',
-        detail: `${n} assignments in the last ${fair.window / 60_000} min`,
-      });
+    if (n >= fair.maxAssignments) {
+      if (!excluded)
+        return out ? (out.push(fairnessExclusion(n, fair.window)), FAIRNESS_ONLY) : FAIRNESS_ONLY;
+      out?.push(fairnessExclusion(n, fair.window));
+    }
   }
+  return excluded ? EXCLUDED : FREE;
 }
+
+const fairnessExclusion = (n: number, window: number): Exclusion => ({
+  code: 'fairness_limit',
+  detail: `${n} assignments in the last ${window / 60_000} min`,
+});
 
 type Picker = Exclude<AssignmentStrategy, 'sticky'>;
 
@@ -362,6 +461,7 @@ export function assignInContext(
   ctx: AssignmentContext,
   input: AssignableItem,
   copyState = true,
+  explain = true,
 ): AssignmentResult {
   const item = parseWithSchema(AssignableItemSchema, input, {
     module: 'routing',
@@ -409,9 +509,9 @@ export function assignInContext(
         const excluded: Exclusion[] = [];
         // The previous agent must still meet the loosest requirements reached so far.
         const reached = steps.filter((s) => s.after <= waitedMs);
-        matchExclusions(ctx.agents[index]!, reached[reached.length - 1]!, excluded);
-        capacityExclusions(ctx, ctx.agents[index]!, item.channel, excluded);
-        if (excluded.length === 0) {
+        const meets = meetsRequirements(ctx.agents[index]!, reached[reached.length - 1]!, excluded);
+        const free = checkCapacity(ctx, index, item.channel, excluded) === FREE;
+        if (meets && free) {
           trace.sticky = { previousAgentId: item.previousAgentId, outcome: 'assigned', excluded };
           return assigned(index, reached.length - 1);
         }
@@ -446,19 +546,20 @@ export function assignInContext(
     let fairnessOnly = true;
     for (let i = 0; i < ctx.agents.length; i++) {
       const agent = ctx.agents[i]!;
-      const excluded: Exclusion[] = [];
-      matchExclusions(agent, req, excluded);
-      const isMember = excluded.length === 0;
-      capacityExclusions(ctx, agent, item.channel, excluded);
+      const excluded: Exclusion[] | null = explain ? [] : null;
+      const isMember = meetsRequirements(agent, req, excluded);
+      // Without a trace, an agent that fails the requirements needs no capacity check.
+      const capacity = isMember || explain ? checkCapacity(ctx, i, item.channel, excluded) : EXCLUDED;
       if (isMember) {
         members++;
         if (agent.status === 'available') {
           available++;
-          if (excluded.some((e) => e.code !== 'fairness_limit')) fairnessOnly = false;
+          if (capacity === EXCLUDED) fairnessOnly = false;
         }
       }
-      if (excluded.length === 0) eligible.push(i);
-      considered.push({ agentId: agent.id, eligible: excluded.length === 0, excluded });
+      const ok = isMember && capacity === FREE;
+      if (ok) eligible.push(i);
+      if (excluded) considered.push({ agentId: agent.id, eligible: ok, excluded });
     }
     const stepTrace: AssignmentStepTrace = {
       step: s,

@@ -59,7 +59,7 @@ export function drainQueue<T extends AssignableItem>(
     .sort((a, b) => a.at - b.at || a.index - b.index);
   const result: DrainResult<T> = { assigned: [], queued: [], state: ctx.state };
   for (const { item } of order) {
-    const r = assignInContext(ctx, item, false);
+    const r = assignInContext(ctx, item, false, explain === true);
     if (r.kind === 'assigned')
       result.assigned.push({
         itemId: item.id,
