@@ -1,5 +1,5 @@
 import { createBusinessCalendar } from '../../src/calendar/index';
-import { table } from './format';
+import { formatTable as table } from '../../src/cli/io';
 
 /** A Warsaw support desk with a lunch break and Christmas closed; SLA targets in business time. */
 export function calendarSection(): string {

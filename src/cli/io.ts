@@ -77,15 +77,24 @@ export function createProgressBar(
   };
 }
 
-/** Formats rows as an aligned plain-text table. */
-export function formatTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: ReadonlyArray<string>) =>
-    cells
-      .map((cell, c) => cell.padEnd(widths[c]!))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+// East Asian wide characters (CJK ideographs, kana, Hangul, full-width forms) take two columns.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Terminal column width of a string (CJK characters count two). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** Formats rows as an aligned plain-text table (CJK-aware). */
+export function formatTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const cells = [headers, ...rows].map((r) => r.map(String));
+  const widths = headers.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c] ?? ''))));
+  const line = (r: readonly string[]) =>
+    r.map((cell, c) => cell + ' '.repeat(Math.max(0, widths[c]! - displayWidth(cell)))).join('  ').trimEnd();
+  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
 /** Quotes a CSV cell when needed (RFC 4180). */

@@ -302,7 +302,8 @@ export async function replay(
       s.humanConversations++;
       const bucket = Math.floor(humanFrom!.getTime() / intervalMs);
       acc.intervals.set(bucket, (acc.intervals.get(bucket) ?? 0) + 1);
-      if (c.handleTime !== undefined) {
+      // Only recorded human work counts: a conversation the bot kept in history has no handle time.
+      if (c.handleTime !== undefined && c.handleTime > 0) {
         acc.handleTime.sum += c.handleTime;
         acc.handleTime.n++;
       }

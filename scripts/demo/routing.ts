@@ -1,0 +1,55 @@
+import { formatTable as table } from '../../src/cli/io';
+import { assignAgent, compileRouter, detectLanguage } from '../../src/routing/index';
+import { agents, baselinePolicy, conversations } from './data';
+
+/** Routes a few sample conversations with the example policy, explains one, assigns agents. */
+export function routingSection(): string {
+  const router = compileRouter(baselinePolicy.router);
+  const picks = ['bot_resolved', 'sensitive', 'billing_dispute', 'explicit_human', 'agent_direct'].flatMap(
+    (flow) => conversations.filter((c) => c.meta.flow === flow).slice(0, 2),
+  );
+  const rows = picks.map((c) => {
+    const text = c.messages[0]!.text;
+    const detected = detectLanguage(text);
+    const item = { ...c, language: detected.language === 'und' ? c.language : detected.language, text };
+    const decision = router.route(item);
+    const agent = assignAgent(
+      {
+        id: c.id,
+        channel: c.channel,
+        ...(item.language ? { language: item.language } : {}),
+        skills: [...decision.skills],
+      },
+      agents as never,
+      { strategy: 'skills_best_match', now: new Date(c.createdAt) },
+    );
+    return [
+      text.length > 38 ? `${text.slice(0, 37)}…` : text,
+      `${detected.language} ${detected.confidence.toFixed(2)}`,
+      decision.kind === 'matched' ? decision.ruleId : '(fallback)',
+      decision.queue,
+      String(decision.priority),
+      c.queue === decision.queue ? 'yes' : `no (${c.queue})`,
+      agent.kind === 'assigned' ? agent.agentId : `queued: ${agent.reason}`,
+    ];
+  });
+  const explained = router.route(
+    { language: 'pl', text: 'ukradziono mi kartę', customer: { vip: false } },
+    { explain: true },
+  );
+  const trace = explained
+    .trace!.rules.filter((r) => r.enabled)
+    .slice(0, 3)
+    .map(
+      (r) =>
+        `  ${r.matched ? '✔' : '✘'} ${r.ruleId}: ${r.conditions.map((c) => `${c.field} ${c.op} → ${c.result}`).join(', ')}`,
+    );
+  return [
+    `Rules from examples/policies/baseline.json (${baselinePolicy.router.rules.length} rules, first match wins), language detected offline:`,
+    '',
+    table(['first message', 'language', 'rule', 'queue', 'prio', 'right queue?', 'agent'], rows),
+    '',
+    `Why did "ukradziono mi kartę" go to ${explained.queue}? (route(item, { explain: true }))`,
+    ...trace,
+  ].join('\n');
+}
