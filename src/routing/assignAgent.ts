@@ -156,7 +156,10 @@ function parseAgents(agents: readonly AgentInput[]): Agent[] {
       hit.team === input!.team
     )
       parsed[i] = hit.parsed;
-    else (missing ??= []).push(i);
+    else {
+      missing ??= [];
+      missing.push(i);
+    }
   }
   if (missing) {
     const result = AgentArraySchema.safeParse(missing.map((i) => agents[i]));
