@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TandemError } from '../model/errors';
 import type { MessageInput } from '../model/schemas';
@@ -202,5 +203,58 @@ describe('detectFrustration — conversation signals', () => {
   it('handles a 1 MB message in bounded work (cut to 5,000 characters per message)', () => {
     const r = detectFrustration([customer('this is useless '.repeat(70_000))]);
     expect(r.signals.map((s) => s.kind)).toContain('useless_bot');
+  });
+});
+
+describe('detectFrustration — properties', () => {
+  const texts = [
+    'Where is my refund?',
+    'Where is my refund??',
+    'I already told you',
+    'THIS IS NOT WORKING AT ALL',
+    'thanks, that helped',
+    'I will call my lawyer',
+    'Już mówiłem, to bez sensu',
+    'Dziękuję, działa',
+    '我已经说过了，没用',
+    '谢谢，问题解决了',
+    "Sorry, I didn't understand. Could you rephrase?",
+    'ok',
+  ];
+  const message = fc.record({
+    author: fc.constantFrom('customer', 'bot', 'agent', 'system'),
+    text: fc.constantFrom(...texts),
+    gap: fc.integer({ min: 0, max: 20 }),
+  });
+  const conversation = fc.array(message, { maxLength: 12 }).map((items) => {
+    let minute = 0;
+    return items.map(({ author, text, gap }, i) => {
+      minute += gap;
+      return { id: `m${i}`, author, text, at: at(minute) } as MessageInput;
+    });
+  });
+
+  it('score is in [0, 1] and every signal points at a message of the conversation', () => {
+    fc.assert(
+      fc.property(conversation, (messages) => {
+        const r = detectFrustration(messages);
+        return (
+          r.score >= 0 &&
+          r.score <= 1 &&
+          r.signals.every((s) => messages[s.turn - 1]?.id === s.messageId && s.evidence.length > 0)
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('later messages never remove earlier frustration (score of a prefix ≤ score of the whole)', () => {
+    fc.assert(
+      fc.property(conversation, fc.nat(), (messages, cut) => {
+        const prefix = messages.slice(0, messages.length === 0 ? 0 : cut % (messages.length + 1));
+        return detectFrustration(prefix).score <= detectFrustration(messages).score + 1e-12;
+      }),
+      { numRuns: 150 },
+    );
   });
 });
