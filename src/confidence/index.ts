@@ -45,4 +45,9 @@ export {
   type SentimentLanguage,
   type SentimentResult,
 } from './schemas';
-export { type ConfidenceContribution, type ConfidenceScore, scoreConfidence } from './scoreConfidence';
+export {
+  type ConfidenceContribution,
+  type ConfidenceScore,
+  type ScoreConfidenceOptions,
+  scoreConfidence,
+} from './scoreConfidence';

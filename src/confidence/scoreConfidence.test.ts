@@ -102,3 +102,16 @@ describe('scoreConfidence', () => {
     );
   });
 });
+
+describe('scoreConfidence — explain', () => {
+  it('traces every level rule with its value and threshold', () => {
+    const r = scoreConfidence({ top1: 0.25, top2: 0.2 }, undefined, { explain: true });
+    expect(r.trace).toEqual([
+      { rule: 'nlu_fallback', value: 0.25, threshold: 0.3, fired: true },
+      { rule: 'ambiguous', value: 0.05, threshold: 0.1, fired: true },
+      { rule: 'high', value: r.score, threshold: 0.7, fired: false },
+      { rule: 'low', value: r.score, threshold: 0.4, fired: false },
+    ]);
+    expect(scoreConfidence({ top1: 0.9 }).trace).toBeUndefined();
+  });
+});

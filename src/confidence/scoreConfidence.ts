@@ -27,6 +27,19 @@ export interface ConfidenceScore {
   /** Rules that forced `low`: `nlu_fallback` (top-1 under threshold), `ambiguous` (margin under threshold). */
   reasons: { code: 'nlu_fallback' | 'ambiguous'; detail: string }[];
   contributions: ConfidenceContribution[];
+  /** With `{ explain: true }`: every level rule with the value it saw and its threshold. */
+  trace?: {
+    rule: 'nlu_fallback' | 'ambiguous' | 'high' | 'low';
+    value: number | null;
+    threshold: number;
+    fired: boolean;
+  }[];
+}
+
+/** Options of {@link scoreConfidence}. */
+export interface ScoreConfidenceOptions {
+  /** Return a `trace` of the level rules. */
+  explain?: boolean;
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
@@ -45,7 +58,8 @@ const round = (x: number): number => Math.round(x * 1e4) / 1e4;
  *
  * @param signals - `{ top1?, top2?, margin?, coverage?, sentiment?, frustration? }`, each in range.
  * @param weights - weights and thresholds; defaults documented on `ConfidenceWeightsSchema`.
- * @returns `{ score, level, reasons, contributions: [{ signal, value, weight, effect }] }`.
+ * @param options - `{ explain: true }` adds a `trace` of the level rules.
+ * @returns `{ score, level, reasons, contributions: [{ signal, value, weight, effect }], trace? }`.
  * @throws {TandemError} `INVALID_INPUT` / `INVALID_CONFIG` naming each out-of-range value.
  *
  * @example
@@ -54,9 +68,14 @@ const round = (x: number): number => Math.round(x * 1e4) / 1e4;
  * scoreConfidence({ top1: 0.9, top2: 0.2, coverage: 0.8 }); // => { score: 0.91, level: 'high' }
  * scoreConfidence({ top1: 0.25 }).reasons[0].code; // => 'nlu_fallback'
  * scoreConfidence({ top1: 0.9, top2: 0.2, coverage: 0.8, frustration: 1 }).score; // => 0.364
+ * scoreConfidence({ top1: 0.5, top2: 0.45 }, undefined, { explain: true }).trace[1]; // => { rule: 'ambiguous', fired: true }
  * ```
  */
-export function scoreConfidence(signals: ConfidenceSignals, weights?: ConfidenceWeights): ConfidenceScore {
+export function scoreConfidence(
+  signals: ConfidenceSignals,
+  weights?: ConfidenceWeights,
+  options?: ScoreConfidenceOptions,
+): ConfidenceScore {
   const s = parseWithSchema(ConfidenceSignalsSchema, signals, {
     module: 'confidence',
     what: 'confidence signals',
@@ -128,5 +147,23 @@ export function scoreConfidence(signals: ConfidenceSignals, weights?: Confidence
       detail: `top-1 − top-2 margin ${round(margin)} < ambiguity threshold ${w.ambiguityThreshold}`,
     });
   const level = reasons.length > 0 || score < w.low ? 'low' : score >= w.high ? 'high' : 'medium';
-  return { score, level, reasons, contributions };
+  const result: ConfidenceScore = { score, level, reasons, contributions };
+  if (options?.explain)
+    result.trace = [
+      {
+        rule: 'nlu_fallback',
+        value: s.top1 ?? null,
+        threshold: w.nluFallbackThreshold,
+        fired: reasons.some((r) => r.code === 'nlu_fallback'),
+      },
+      {
+        rule: 'ambiguous',
+        value: margin === undefined ? null : round(margin),
+        threshold: w.ambiguityThreshold,
+        fired: reasons.some((r) => r.code === 'ambiguous'),
+      },
+      { rule: 'high', value: score, threshold: w.high, fired: level === 'high' },
+      { rule: 'low', value: score, threshold: w.low, fired: reasons.length === 0 && score < w.low },
+    ];
+  return result;
 }
