@@ -32,13 +32,14 @@ function normalizeForCompare(text: string): string {
     .trim();
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /** Character n-grams (bigrams for Han text, trigrams otherwise) of a normalised text. */
 function shingles(text: string): Set<string> {
-  const chars = Array.from(text);
-  const han = chars.some((c) => /\p{Script=Han}/u.test(c));
-  const n = han ? 2 : 3;
+  // UTF-16 slices: a pair split at an n-gram edge still compares equal between two texts
+  const n = HAN.test(text) ? 2 : 3;
   const out = new Set<string>();
-  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+  for (let i = 0; i + n <= text.length; i++) out.add(text.slice(i, i + n));
   return out;
 }
 
