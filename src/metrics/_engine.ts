@@ -122,13 +122,31 @@ export interface MetricDefinition<K extends RecordKind, O, R extends MetricResul
   readonly optionsSchema: z.ZodType<O>;
   /** Needs the repeat-contact index (FCR, automated resolution). */
   readonly usesContactIndex?: boolean;
+  /**
+   * Declarative form of a proportion over records (true / false / null = not counted); the engine
+   * runs it inline, and it is what a SQL generator would translate (`AVG(CASE …)`).
+   */
+  rate?(options: O): (facts: FactsByKind[K]) => boolean | null;
+  /**
+   * Declarative form of a mean duration `end − createdAt` (NaN end = missing); run inline by
+   * computeMetrics when the statistic is the mean.
+   */
+  elapsed?(options: O): ElapsedSpec;
   /** Metric-specific record checks (e.g. rating within the scale). */
   check?(facts: FactsByKind[K], options: O): { field: string; message: string } | null;
   create(options: O, env: MetricEnv): Accumulator<FactsByKind[K], R>;
 }
 
+/** A duration metric as data: which timestamp ends it, in which time (calendar), with or without pauses. */
+export interface ElapsedSpec {
+  end: 'firstResponseAt' | 'firstHumanResponseAt' | 'firstResolvedAt' | 'resolvedAt';
+  calendar: BusinessCalendar | undefined;
+  excludePauses: boolean;
+  statistic: 'mean' | 'p50' | 'p90';
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: a registry of heterogeneous definitions
-export type AnyMetricDefinition = MetricDefinition<RecordKind, any, MetricResultBase>;
+export type AnyMetricDefinition = MetricDefinition<any, any, MetricResultBase>;
 
 /** Parses a metric's options at the boundary. */
 export function parseMetricOptions<O>(
@@ -154,16 +172,14 @@ const COMPLETED = new Set(['bot.completed', 'completed']);
 /** Problems found in one record; the reader stops adding after the first few. */
 type IssueSink = Array<{ field: string; message: string }>;
 
-function readTime(record: Record<string, unknown>, field: string, issues: IssueSink): number {
-  const raw = record[field];
+function readTime(raw: unknown, field: string, issues: IssueSink): number {
   if (!isPresent(raw)) return Number.NaN;
   const ms = toMs(raw);
   if (Number.isNaN(ms)) issues.push({ field, message: `not a valid date/time: ${JSON.stringify(raw)}` });
   return ms;
 }
 
-function readCount(record: Record<string, unknown>, field: string, issues: IssueSink): number {
-  const raw = record[field];
+function readCount(raw: unknown, field: string, issues: IssueSink): number {
   if (!isPresent(raw)) return Number.NaN;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
     issues.push({ field, message: `must be a non-negative integer, got ${JSON.stringify(raw)}` });
@@ -172,8 +188,7 @@ function readCount(record: Record<string, unknown>, field: string, issues: Issue
   return raw;
 }
 
-function readMillis(record: Record<string, unknown>, field: string, issues: IssueSink): number {
-  const raw = record[field];
+function readMillis(raw: unknown, field: string, issues: IssueSink): number {
   if (!isPresent(raw)) return Number.NaN;
   if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) {
     issues.push({
@@ -209,22 +224,22 @@ export function readTicket(value: unknown, facts: TicketFacts, issues: IssueSink
   const r = asRecord(value, issues);
   if (!r) return false;
   facts.record = r;
-  const createdAt = readTime(r, 'createdAt', issues);
+  const createdAt = readTime(r.createdAt, 'createdAt', issues);
   if (!isPresent(r.createdAt)) issues.push({ field: 'createdAt', message: 'required timestamp is missing' });
   facts.createdAt = createdAt;
   facts.customerId = typeof r.customerId === 'string' ? r.customerId : undefined;
-  let firstResponseAt = readTime(r, 'firstResponseAt', issues);
-  let firstHumanResponseAt = readTime(r, 'firstHumanResponseAt', issues);
-  let firstResolvedAt = readTime(r, 'firstResolvedAt', issues);
-  let resolvedAt = readTime(r, 'resolvedAt', issues);
-  let handedOffAt = readTime(r, 'handedOffAt', issues);
-  let firstTransferAt = readTime(r, 'firstTransferAt', issues);
-  let reopens = readCount(r, 'reopens', issues);
-  let transfers = readCount(r, 'transfers', issues);
-  let reroutes = readCount(r, 'reroutes', issues);
-  let botTurns = readCount(r, 'botTurns', issues);
-  let botErrors = readCount(r, 'botErrors', issues);
-  facts.handleTime = readMillis(r, 'handleTime', issues);
+  let firstResponseAt = readTime(r.firstResponseAt, 'firstResponseAt', issues);
+  let firstHumanResponseAt = readTime(r.firstHumanResponseAt, 'firstHumanResponseAt', issues);
+  let firstResolvedAt = readTime(r.firstResolvedAt, 'firstResolvedAt', issues);
+  let resolvedAt = readTime(r.resolvedAt, 'resolvedAt', issues);
+  let handedOffAt = readTime(r.handedOffAt, 'handedOffAt', issues);
+  let firstTransferAt = readTime(r.firstTransferAt, 'firstTransferAt', issues);
+  let reopens = readCount(r.reopens, 'reopens', issues);
+  let transfers = readCount(r.transfers, 'transfers', issues);
+  let reroutes = readCount(r.reroutes, 'reroutes', issues);
+  let botTurns = readCount(r.botTurns, 'botTurns', issues);
+  let botErrors = readCount(r.botErrors, 'botErrors', issues);
+  facts.handleTime = readMillis(r.handleTime, 'handleTime', issues);
   const p = r.priority;
   facts.priority = typeof p === 'number' ? p : Number.NaN;
   if (isPresent(p) && !(typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 5))
@@ -431,7 +446,7 @@ export function readSurvey(value: unknown, facts: SurveyFacts, issues: IssueSink
   const r = asRecord(value, issues);
   if (!r) return false;
   facts.record = r;
-  facts.respondedAt = readTime(r, 'respondedAt', issues);
+  facts.respondedAt = readTime(r.respondedAt, 'respondedAt', issues);
   const rating = r.rating;
   if (rating === null || rating === undefined) facts.rating = Number.NaN;
   else if (typeof rating === 'number' && Number.isFinite(rating)) facts.rating = rating;
@@ -444,19 +459,19 @@ export function readContact(value: unknown, facts: ContactFacts, issues: IssueSi
   const r = asRecord(value, issues);
   if (!r) return false;
   facts.record = r;
-  facts.offeredAt = readTime(r, 'offeredAt', issues);
+  facts.offeredAt = readTime(r.offeredAt, 'offeredAt', issues);
   if (!isPresent(r.offeredAt)) issues.push({ field: 'offeredAt', message: 'required timestamp is missing' });
-  facts.answeredAt = readTime(r, 'answeredAt', issues);
-  facts.abandonedAt = readTime(r, 'abandonedAt', issues);
-  facts.talkTime = readMillis(r, 'talkTime', issues);
-  facts.holdTime = readMillis(r, 'holdTime', issues);
-  facts.wrapTime = readMillis(r, 'wrapTime', issues);
+  facts.answeredAt = readTime(r.answeredAt, 'answeredAt', issues);
+  facts.abandonedAt = readTime(r.abandonedAt, 'abandonedAt', issues);
+  facts.talkTime = readMillis(r.talkTime, 'talkTime', issues);
+  facts.holdTime = readMillis(r.holdTime, 'holdTime', issues);
+  facts.wrapTime = readMillis(r.wrapTime, 'wrapTime', issues);
   facts.transferred = r.transferred === true;
   notBefore(facts.answeredAt, 'answeredAt', facts.offeredAt, 'offeredAt', issues);
   notBefore(facts.abandonedAt, 'abandonedAt', facts.offeredAt, 'offeredAt', issues);
   if (!Number.isNaN(facts.answeredAt) && !Number.isNaN(facts.abandonedAt))
     issues.push({ field: 'abandonedAt', message: 'a contact cannot be both answered and abandoned' });
-  const endedAt = readTime(r, 'endedAt', issues);
+  const endedAt = readTime(r.endedAt, 'endedAt', issues);
   notBefore(
     endedAt,
     'endedAt',

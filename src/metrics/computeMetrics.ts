@@ -7,6 +7,7 @@ import {
   createContactIndex,
   createFacts,
   createInvalidCollector,
+  type ElapsedSpec,
   type FactsByKind,
   type InvalidRecord,
   type MetricEnv,
@@ -16,7 +17,7 @@ import {
   type RecordKind,
   type TicketFacts,
 } from './_engine';
-import { toMs } from './_time';
+import { elapsedMs, toMs } from './_time';
 import { adoptionMetric } from './adoption';
 import { abandonmentRateMetric, ahtMetric, asaMetric, serviceLevelMetric } from './contactMetrics';
 import { costPerContactMetric } from './costPerContact';
@@ -162,10 +163,20 @@ export interface ComputeMetricsResult {
 interface GroupState {
   fields: unknown[];
   bucket: string | undefined;
-  accumulators: Accumulator<unknown, MetricResultBase>[];
+  /** Generic accumulators (null for metrics run inline). */
+  accumulators: Array<Accumulator<unknown, MetricResultBase> | null>;
+  /** Inline metrics: numerator (count or summed ms) and n, per metric index. */
+  sums: Float64Array;
+  counts: Float64Array;
 }
 
+// How each requested metric is run: inline as a rate, inline as a mean duration, or by its accumulator.
+const RATE = 1;
+const ELAPSED = 2;
+const GENERIC = 0;
+
 const DAY = 86_400_000;
+const EMPTY: Record<string, unknown> = Object.freeze({});
 const SLOT = 900_000; // every zone offset in use today is a multiple of 15 minutes
 
 function pad(n: number, width = 2): string {
@@ -177,35 +188,84 @@ function dayLabel(dayIndex: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** Maps an instant to its bucket label, caching offsets per 15-minute slot and labels per local day. */
-function createBucketer(bucket: 'day' | 'week' | 'month', timeZone: string, weekStartsOn: number) {
+interface Bucketer {
+  /** Numeric id of the bucket holding `ms`: local day number of its first day, or year × 12 + month. */
+  id(ms: number): number;
+  /** Label of a bucket id: `YYYY-MM-DD` (day, week) or `YYYY-MM` (month). */
+  label(id: number): string;
+}
+
+/** Buckets instants in a zone; offsets are cached per 15-minute slot, months per local day. */
+function createBucketer(bucket: 'day' | 'week' | 'month', timeZone: string, weekStartsOn: number): Bucketer {
   const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
   const offsets = new Map<number, number>();
-  const labels = new Map<number, string>();
+  let lastSlot = Number.NaN;
+  let lastOffset = 0;
+  const months = new Map<number, number>();
   const offsetAt = (ms: number): number => {
-    if (utc) return 0;
     const slot = Math.floor(ms / SLOT);
+    if (slot === lastSlot) return lastOffset;
     let offset = offsets.get(slot);
     if (offset === undefined) {
-      const local = new TZDate(slot * SLOT, timeZone);
-      offset = -local.getTimezoneOffset() * 60_000;
+      offset = -new TZDate(slot * SLOT, timeZone).getTimezoneOffset() * 60_000;
       offsets.set(slot, offset);
     }
+    lastSlot = slot;
+    lastOffset = offset;
     return offset;
   };
-  return (ms: number): string => {
-    const day = Math.floor((ms + offsetAt(ms)) / DAY);
-    let label = labels.get(day);
-    if (label === undefined) {
-      if (bucket === 'day') label = dayLabel(day);
-      else if (bucket === 'week') {
-        const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
-        label = dayLabel(day - ((weekday - weekStartsOn + 7) % 7));
-      } else label = dayLabel(day).slice(0, 7);
-      labels.set(day, label);
-    }
-    return label;
+  return {
+    id(ms) {
+      const day = Math.floor((utc ? ms : ms + offsetAt(ms)) / DAY);
+      if (bucket === 'day') return day;
+      if (bucket === 'week') return day - ((((day + 4) % 7) + 7 - weekStartsOn) % 7); // 1970-01-01 was a Thursday
+      let month = months.get(day);
+      if (month === undefined) {
+        const d = new Date(day * DAY);
+        month = d.getUTCFullYear() * 12 + d.getUTCMonth();
+        months.set(day, month);
+      }
+      return month;
+    },
+    label(id) {
+      if (bucket !== 'month') return dayLabel(id);
+      return `${Math.floor(id / 12)}-${pad((id % 12) + 1)}`;
+    },
   };
+}
+
+/**
+ * One level of the group tree: a linear list while small (group fields usually have a handful of
+ * values, and comparing a few references beats hashing), a Map beyond 16 values.
+ */
+interface Level {
+  keys: unknown[];
+  nodes: Array<Level | GroupState>;
+  map: Map<unknown, Level | GroupState> | null;
+}
+
+function createLevel(): Level {
+  return { keys: [], nodes: [], map: null };
+}
+
+function levelGet(level: Level, key: unknown): Level | GroupState | undefined {
+  if (level.map !== null) return level.map.get(key);
+  const keys = level.keys;
+  for (let i = 0; i < keys.length; i++)
+    if (keys[i] === key || (key !== key && keys[i] !== keys[i])) return level.nodes[i];
+  return undefined;
+}
+
+function levelSet(level: Level, key: unknown, node: Level | GroupState): void {
+  if (level.map !== null) {
+    level.map.set(key, node);
+    return;
+  }
+  level.keys.push(key);
+  level.nodes.push(node);
+  if (level.keys.length > 16) {
+    level.map = new Map(level.keys.map((k, i) => [k, level.nodes[i]!]));
+  }
 }
 
 function fieldReader(path: string): (record: Record<string, unknown>) => unknown {
@@ -283,7 +343,7 @@ export function computeMetrics(
 
   const specs = o.metrics.map((spec) => (typeof spec === 'string' ? { metric: spec } : spec));
   const definitions: AnyMetricDefinition[] = specs.map((s) => REGISTRY[s.metric] as AnyMetricDefinition);
-  const kind = definitions[0]!.kind;
+  const kind: RecordKind = definitions[0]!.kind;
   definitions.forEach((d, i) => {
     if (d.kind !== kind)
       throw new TandemError({
@@ -313,6 +373,19 @@ export function computeMetrics(
   });
   const names = specs.map((s) => s.as ?? s.metric);
   const usesContactIndex = definitions.some((d) => d.usesContactIndex);
+  // Declarative metrics run inline (no accumulator call): rates, and mean durations.
+  const rates = definitions.map((d, i) =>
+    d.rate ? (d.rate(metricOptions[i]) as (f: unknown) => boolean | null) : null,
+  );
+  const elapsedSpecs = definitions.map((d, i) =>
+    d.elapsed ? (d.elapsed(metricOptions[i]) as ElapsedSpec) : null,
+  );
+  const modes = definitions.map((_, i) =>
+    rates[i] ? RATE : elapsedSpecs[i] && elapsedSpecs[i]!.statistic === 'mean' ? ELAPSED : GENERIC,
+  );
+  const metricCount = definitions.length;
+  const END_KINDS = ['firstResponseAt', 'resolvedAt', 'firstHumanResponseAt', 'firstResolvedAt'];
+  const endKinds = elapsedSpecs.map((spec) => (spec ? END_KINDS.indexOf(spec.end) : -1));
 
   const env: MetricEnv = { keepValues: false, contacts: createContactIndex() };
   const groupFields =
@@ -328,13 +401,34 @@ export function computeMetrics(
   const bucketOf = o.bucket ? createBucketer(o.bucket, o.timeZone, o.weekStartsOn) : null;
   const timeField = o.timeField;
 
-  const groups = new Map<string, GroupState>();
+  const root = new Map<number | null, Level | GroupState>();
+  let rootArray: Array<Level | GroupState | undefined> = [];
+  let rootBase: number | null = null;
+  const groups: GroupState[] = [];
+  let group: GroupState | null = null;
+  let lastBucketId: number | null = null;
+  const newGroup = (bucketId: number | null): GroupState => {
+    const group: GroupState = {
+      fields: fieldValues.slice(),
+      bucket: bucketId === null ? undefined : bucketOf!.label(bucketId),
+      accumulators: definitions.map((d, i) =>
+        modes[i] === GENERIC
+          ? (d.create(metricOptions[i], env) as Accumulator<unknown, MetricResultBase>)
+          : null,
+      ),
+      sums: new Float64Array(definitions.length),
+      counts: new Float64Array(definitions.length),
+    };
+    groups.push(group);
+    return group;
+  };
   const facts = createFacts(kind);
   const read = READERS[kind] as (
     v: unknown,
     f: FactsByKind[RecordKind],
     i: Array<{ field: string; message: string }>,
   ) => boolean;
+  const hasChecks = definitions.some((d) => d.check !== undefined);
   const checks = definitions.map((d, i) =>
     d.check ? (f: FactsByKind[RecordKind]) => d.check!(f, metricOptions[i]) : null,
   );
@@ -344,9 +438,9 @@ export function computeMetrics(
 
   let row = 0;
   for (const record of records) {
-    problems.length = 0;
+    if (problems.length > 0) problems.length = 0;
     let ok = read(record, facts, problems);
-    if (ok) {
+    if (ok && hasChecks) {
       for (const check of checks) {
         const problem = check?.(facts);
         if (problem) {
@@ -356,7 +450,7 @@ export function computeMetrics(
         }
       }
     }
-    let bucket: string | undefined;
+    let bucketId: number | null = null;
     if (ok && bucketOf) {
       const field = timeField ?? DEFAULT_TIME_FIELD[kind];
       const at = timeField
@@ -365,41 +459,91 @@ export function computeMetrics(
       if (Number.isNaN(at)) {
         problems.push({ field, message: `a valid ${field} is needed for the ${o.bucket} bucket` });
         ok = false;
-      } else bucket = bucketOf(at);
+      } else bucketId = bucketOf.id(at);
     }
     if (!ok) {
       invalid.report(row++, problems);
       continue;
     }
-    const source = (facts.record ?? {}) as Record<string, unknown>;
-    let key = bucket ?? '';
+    const source = (facts.record ?? EMPTY) as Record<string, unknown>;
+    // Nested maps keyed by the raw values (bucket id, then each group field): no key strings to
+    // build. The previous record's group is tried first (exports are often sorted).
+    let same = group !== null && bucketId === lastBucketId;
     for (let i = 0; i < readers.length; i++) {
-      const value = readers[i]!(source);
+      const raw = readers[i]!(source);
+      const value = raw === undefined ? null : raw;
+      if (same && value !== fieldValues[i]) same = false;
       fieldValues[i] = value;
-      key += `\u001f${value === undefined || value === null ? '\u0000' : String(value)}`;
     }
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        fields: fieldValues.map((v) => (v === undefined ? null : v)),
-        bucket,
-        accumulators: definitions.map(
-          (d, i) => d.create(metricOptions[i], env) as Accumulator<unknown, MetricResultBase>,
-        ),
-      };
-      groups.set(key, group);
+    if (!same) {
+      // Bucket ids are day numbers (or months): a dense array around the first one seen, a Map outside it.
+      if (bucketId !== null && rootBase === null) {
+        rootBase = bucketId - 32_768;
+        rootArray = new Array<Level | GroupState | undefined>(65_536).fill(undefined); // packed, not sparse
+      }
+      const slot = bucketId === null || rootBase === null ? -1 : bucketId - rootBase;
+      const dense = slot >= 0 && slot < 65_536;
+      let node: Level | GroupState | undefined = dense ? rootArray[slot] : root.get(bucketId);
+      if (node === undefined) {
+        node = readers.length === 0 ? newGroup(bucketId) : createLevel();
+        if (dense) rootArray[slot] = node;
+        else root.set(bucketId, node);
+      }
+      for (let i = 0; i < readers.length; i++) {
+        const level = node as Level;
+        const value = fieldValues[i];
+        let next = levelGet(level, value);
+        if (next === undefined) {
+          next = i === readers.length - 1 ? newGroup(bucketId) : createLevel();
+          levelSet(level, value, next);
+        }
+        node = next;
+      }
+      group = node as GroupState;
+      lastBucketId = bucketId;
     }
+    const accumulators = (group as GroupState).accumulators;
     if (usesContactIndex && kind === 'ticket') {
       const t = facts as TicketFacts;
       if (t.customerId !== undefined) env.contacts.add(t.customerId, t.createdAt);
     }
-    const accumulators = group.accumulators;
-    for (let i = 0; i < accumulators.length; i++) accumulators[i]!.add(facts);
+    const g = group as GroupState;
+    for (let i = 0; i < metricCount; i++) {
+      const mode = modes[i];
+      if (mode === RATE) {
+        const c = rates[i]!(facts);
+        if (c !== null) {
+          g.counts[i]!++;
+          if (c) g.sums[i]!++;
+        }
+      } else if (mode === ELAPSED) {
+        const spec = elapsedSpecs[i]!;
+        const t = facts as TicketFacts;
+        // Named loads (not t[spec.end]) keep the property access monomorphic.
+        const which = endKinds[i];
+        const end =
+          which === 0
+            ? t.firstResponseAt
+            : which === 1
+              ? t.resolvedAt
+              : which === 2
+                ? t.firstHumanResponseAt
+                : t.firstResolvedAt;
+        if (end === end) {
+          const pauses = spec.excludePauses ? t.pauses : null;
+          g.sums[i]! +=
+            spec.calendar === undefined && pauses === null
+              ? end - t.createdAt
+              : elapsedMs(t.createdAt, end, pauses, spec.calendar);
+          g.counts[i]!++;
+        }
+      } else accumulators[i]!.add(facts);
+    }
     row++;
   }
   invalid.finish('records');
 
-  const ordered = [...groups.values()].sort((a, b) => {
+  const ordered = groups.sort((a, b) => {
     if (a.bucket !== b.bucket) return (a.bucket ?? '') < (b.bucket ?? '') ? -1 : 1;
     for (let i = 0; i < a.fields.length; i++) {
       const x = a.fields[i];
@@ -413,8 +557,10 @@ export function computeMetrics(
   });
   const rows: MetricRow[] = [];
   for (const group of ordered) {
-    for (let i = 0; i < group.accumulators.length; i++) {
-      const result = group.accumulators[i]!.result();
+    for (let i = 0; i < metricCount; i++) {
+      const n = group.counts[i]!;
+      const result =
+        modes[i] === GENERIC ? group.accumulators[i]!.result() : { value: n ? group.sums[i]! / n : null, n };
       const out: Record<string, unknown> = {};
       groupFields.forEach((field, j) => {
         out[field] = group.fields[j];

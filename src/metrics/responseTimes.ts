@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
+  type Accumulator,
   createDurationAccumulator,
+  type ElapsedSpec,
   type MetricDefinition,
+  type MetricEnv,
   runMetric,
   type TicketFacts,
   type TimeMetricResult,
@@ -13,6 +16,21 @@ import { type TicketRecordInput, TimeOptionsSchema } from './schemas';
 /** Options of the response/resolution time metrics (calendar, pauses, humanOnly, statistic). */
 export type TimeMetricOptions = z.input<typeof TimeOptionsSchema>;
 type TimeOptions = z.output<typeof TimeOptionsSchema>;
+
+function createElapsedAccumulator(
+  spec: ElapsedSpec,
+  env: MetricEnv,
+): Accumulator<TicketFacts, TimeMetricResult> {
+  const acc = createDurationAccumulator(spec.statistic, env.keepValues);
+  return {
+    add(f) {
+      const end = f[spec.end];
+      if (Number.isNaN(end)) acc.miss();
+      else acc.push(elapsedMs(f.createdAt, end, spec.excludePauses ? f.pauses : null, spec.calendar));
+    },
+    result: () => acc.result(),
+  };
+}
 
 const isReply = (author: string, humanOnly: boolean) =>
   author === 'agent' || (!humanOnly && author === 'bot');
@@ -28,17 +46,13 @@ export const firstResponseTimeMetric: MetricDefinition<'ticket', TimeOptions, Ti
   source:
     'Zendesk "First reply time": ticket created → first public agent comment, in calendar or business hours; Intercom "first response time" (teammate replies only)',
   optionsSchema: TimeOptionsSchema,
-  create(options, env) {
-    const acc = createDurationAccumulator(options.statistic, env.keepValues);
-    return {
-      add(f) {
-        const end = options.humanOnly ? f.firstHumanResponseAt : f.firstResponseAt;
-        if (Number.isNaN(end)) acc.miss();
-        else acc.push(elapsedMs(f.createdAt, end, options.excludePauses ? f.pauses : null, options.calendar));
-      },
-      result: () => acc.result(),
-    };
-  },
+  elapsed: (options) => ({
+    end: options.humanOnly ? 'firstHumanResponseAt' : 'firstResponseAt',
+    calendar: options.calendar,
+    excludePauses: options.excludePauses,
+    statistic: options.statistic,
+  }),
+  create: (options, env) => createElapsedAccumulator(firstResponseTimeMetric.elapsed!(options), env),
 };
 
 /**
@@ -154,17 +168,13 @@ export const resolutionTimeMetric: MetricDefinition<
   source:
     'Zendesk "First resolution time" (created → first solved) and "Full resolution time" (created → last solved, across reopens)',
   optionsSchema: ResolutionTimeOptionsSchema,
-  create(options, env) {
-    const acc = createDurationAccumulator(options.statistic, env.keepValues);
-    return {
-      add(f) {
-        const end = options.which === 'first' ? f.firstResolvedAt : f.resolvedAt;
-        if (Number.isNaN(end)) acc.miss();
-        else acc.push(elapsedMs(f.createdAt, end, options.excludePauses ? f.pauses : null, options.calendar));
-      },
-      result: () => acc.result(),
-    };
-  },
+  elapsed: (options) => ({
+    end: options.which === 'first' ? 'firstResolvedAt' : 'resolvedAt',
+    calendar: options.calendar,
+    excludePauses: options.excludePauses,
+    statistic: options.statistic,
+  }),
+  create: (options, env) => createElapsedAccumulator(resolutionTimeMetric.elapsed!(options), env),
 };
 
 /**

@@ -143,8 +143,8 @@ export const reopenRateMetric: MetricDefinition<
   source:
     'Zendesk Explore "Reopened tickets" / "Solved tickets": tickets reopened at least once among tickets solved at least once',
   optionsSchema: ReopenRateOptionsSchema,
-  create: () =>
-    createRateAccumulator((f: TicketFacts) => (Number.isNaN(f.firstResolvedAt) ? null : f.reopens > 0)),
+  rate: () => (f) => (Number.isNaN(f.firstResolvedAt) ? null : f.reopens > 0),
+  create: (options) => createRateAccumulator(reopenRateMetric.rate!(options)),
 };
 
 /**
@@ -185,8 +185,8 @@ export const transferRateMetric: MetricDefinition<
   unit: 'fraction',
   source: 'ICMI / SQM Group: transfer rate = contacts transferred at least once / contacts handled',
   optionsSchema: TransferRateOptionsSchema,
-  create: (options) =>
-    createRateAccumulator((f: TicketFacts) => f.transfers > 0 || (options.includeHandoffs && f.handedOff)),
+  rate: (options) => (f) => f.transfers > 0 || (options.includeHandoffs && f.handedOff),
+  create: (options) => createRateAccumulator(transferRateMetric.rate!(options)),
 };
 
 /**
@@ -230,13 +230,13 @@ export const routingAccuracyMetric: MetricDefinition<
   source:
     'First-time routing accuracy (tandem-cx DOMAIN brief: "60 % of requests reach the right inbox the first time"): no re-route or transfer within N minutes of arrival',
   optionsSchema: RoutingAccuracyOptionsSchema,
-  create: (options) =>
-    createRateAccumulator((f: TicketFacts) => {
-      const moved = f.transfers > 0 || f.reroutes > 0 || !Number.isNaN(f.firstTransferAt);
-      if (!moved) return true;
-      if (options.within === undefined || Number.isNaN(f.firstTransferAt)) return false;
-      return f.firstTransferAt - f.createdAt > options.within;
-    }),
+  rate: (options) => (f) => {
+    const moved = f.transfers > 0 || f.reroutes > 0 || !Number.isNaN(f.firstTransferAt);
+    if (!moved) return true;
+    if (options.within === undefined || Number.isNaN(f.firstTransferAt)) return false;
+    return f.firstTransferAt - f.createdAt > options.within;
+  },
+  create: (options) => createRateAccumulator(routingAccuracyMetric.rate!(options)),
 };
 
 /**
@@ -278,7 +278,8 @@ export const containmentRateMetric: MetricDefinition<
   source:
     'IBM watsonx Assistant "containment": conversations the assistant handled without human intervention / conversations with the assistant',
   optionsSchema: BotRateOptionsSchema,
-  create: () => createRateAccumulator((f: TicketFacts) => (f.botInvolved ? !f.humanInvolved : null)),
+  rate: () => (f) => (f.botInvolved ? !f.humanInvolved : null),
+  create: (options) => createRateAccumulator(containmentRateMetric.rate!(options)),
 };
 
 /**
@@ -312,7 +313,8 @@ export const handoffRateMetric: MetricDefinition<
   source:
     'Zendesk AI agents "escalation rate" / Intercom Fin "escalated": bot conversations handed to a human / bot conversations',
   optionsSchema: BotRateOptionsSchema,
-  create: () => createRateAccumulator((f: TicketFacts) => (f.botInvolved ? f.handedOff : null)),
+  rate: () => (f) => (f.botInvolved ? f.handedOff : null),
+  create: (options) => createRateAccumulator(handoffRateMetric.rate!(options)),
 };
 
 /**
