@@ -95,6 +95,8 @@ interface Requirement {
   after: number;
   skills: Array<{ name: string; minLevel: number }>;
   language?: string;
+  /** Primary subtag of `language`, lower-case (`pt-BR` → `pt`). */
+  languagePrimary?: string;
   team?: string;
 }
 interface Load {
@@ -109,6 +111,8 @@ export interface AssignmentContext {
   agents: readonly Agent[];
   /** Unit budget per agent (same index as `agents`). */
   budgets: number[];
+  /** Primary language subtags per agent (same index as `agents`). */
+  languages: string[][];
   options: ParsedOptions;
   now: number;
   weights: Record<Channel, number | 'all'>;
@@ -246,7 +250,8 @@ export function prepareAssignment(
         fairness.set(entry.agentId, (fairness.get(entry.agentId) ?? 0) + 1);
   }
   const budgets = parsedAgents.map((agent) => maxUnits(agent, weights));
-  return { agents: parsedAgents, budgets, options: parsed, now, weights, loads, fairness, state };
+  const languages = parsedAgents.map((agent) => agent.languages.map(primary));
+  return { agents: parsedAgents, budgets, languages, options: parsed, now, weights, loads, fairness, state };
 }
 
 function addLoad(
@@ -290,7 +295,7 @@ function buildSteps(item: ParsedItem, options: ParsedOptions): Requirement[] {
   const first: Requirement = {
     after: 0,
     skills: normalize(item.skills),
-    ...(item.language ? { language: item.language } : {}),
+    ...(item.language ? { language: item.language, languagePrimary: primary(item.language) } : {}),
     ...(item.team ? { team: item.team } : {}),
   };
   const steps = [first];
@@ -299,7 +304,10 @@ function buildSteps(item: ParsedItem, options: ParsedOptions): Requirement[] {
     let skills = relax.skills ? normalize(relax.skills) : prev.skills;
     if (relax.dropSkills) skills = skills.filter((s) => !relax.dropSkills!.includes(s.name));
     const next: Requirement = { after: relax.after, skills };
-    if (prev.language && !relax.ignoreLanguage) next.language = prev.language;
+    if (prev.language && !relax.ignoreLanguage) {
+      next.language = prev.language;
+      next.languagePrimary = prev.languagePrimary!;
+    }
     if (prev.team && !relax.ignoreTeam) next.team = prev.team;
     steps.push(next);
   }
@@ -307,7 +315,12 @@ function buildSteps(item: ParsedItem, options: ParsedOptions): Requirement[] {
 }
 
 /** Static requirements (team, language, skills). Returns true when the agent meets them. */
-function meetsRequirements(agent: Agent, req: Requirement, out: Exclusion[] | null): boolean {
+function meetsRequirements(
+  agent: Agent,
+  languages: readonly string[],
+  req: Requirement,
+  out: Exclusion[] | null,
+): boolean {
   let ok = true;
   if (req.team !== undefined && agent.team !== req.team) {
     if (!out) return false;
@@ -315,8 +328,7 @@ function meetsRequirements(agent: Agent, req: Requirement, out: Exclusion[] | nu
     out.push({ code: 'wrong_team', detail: `team ${agent.team ?? '(none)'} ≠ ${req.team}` });
   }
   if (req.language !== undefined) {
-    const want = primary(req.language);
-    if (!agent.languages.some((l) => primary(l) === want)) {
+    if (!languages.includes(req.languagePrimary!)) {
       if (!out) return false;
       ok = false;
       out.push({ code: 'language', detail: `does not speak ${req.language}` });
@@ -386,9 +398,8 @@ function checkCapacity(
   if (fair) {
     const n = ctx.fairness.get(agent.id) ?? 0;
     if (n >= fair.maxAssignments) {
-      if (!excluded)
-        return out ? (out.push(fairnessExclusion(n, fair.window)), FAIRNESS_ONLY) : FAIRNESS_ONLY;
       out?.push(fairnessExclusion(n, fair.window));
+      if (!excluded) return FAIRNESS_ONLY;
     }
   }
   return excluded ? EXCLUDED : FREE;
@@ -512,7 +523,12 @@ export function assignInContext(
         const excluded: Exclusion[] = [];
         // The previous agent must still meet the loosest requirements reached so far.
         const reached = steps.filter((s) => s.after <= waitedMs);
-        const meets = meetsRequirements(ctx.agents[index]!, reached[reached.length - 1]!, excluded);
+        const meets = meetsRequirements(
+          ctx.agents[index]!,
+          ctx.languages[index]!,
+          reached[reached.length - 1]!,
+          excluded,
+        );
         const free = checkCapacity(ctx, index, item.channel, excluded) === FREE;
         if (meets && free) {
           trace.sticky = { previousAgentId: item.previousAgentId, outcome: 'assigned', excluded };
@@ -550,7 +566,7 @@ export function assignInContext(
     for (let i = 0; i < ctx.agents.length; i++) {
       const agent = ctx.agents[i]!;
       const excluded: Exclusion[] | null = explain ? [] : null;
-      const isMember = meetsRequirements(agent, req, excluded);
+      const isMember = meetsRequirements(agent, ctx.languages[i]!, req, excluded);
       // Without a trace, an agent that fails the requirements needs no capacity check.
       const capacity = isMember || explain ? checkCapacity(ctx, i, item.channel, excluded) : EXCLUDED;
       if (isMember) {
