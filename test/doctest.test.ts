@@ -157,7 +157,26 @@ function check(actual: unknown, expectedSource: string, at: string): void {
   expect(problems, `${at}`).toEqual([]);
 }
 
-const examples = listSources(join(root, 'src')).flatMap(extractExamples);
+/** Markdown guides: fences tagged ```ts test are run the same way. */
+function extractMarkdownExamples(file: string): Example[] {
+  const text = readFileSync(file, 'utf8');
+  const examples: Example[] = [];
+  for (const match of text.matchAll(/^```ts test\n([\s\S]*?)^```$/gm)) {
+    examples.push({ file, line: text.slice(0, match.index).split('\n').length + 1, code: match[1]! });
+  }
+  return examples;
+}
+
+const guides = [
+  join(root, 'README.md'),
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(root, 'docs', f)),
+];
+const examples = [
+  ...listSources(join(root, 'src')).flatMap(extractExamples),
+  ...guides.flatMap(extractMarkdownExamples),
+];
 mkdirSync(outDir, { recursive: true });
 
 describe('TSDoc @example blocks', () => {
@@ -167,10 +186,7 @@ describe('TSDoc @example blocks', () => {
   for (const [index, example] of examples.entries()) {
     const name = `${relative(root, example.file)}:${example.line}`;
     it(name, async () => {
-      const file = join(
-        outDir,
-        `${relative(join(root, 'src'), example.file).replace(/[/\\.]/g, '_')}_${index}.ts`,
-      );
+      const file = join(outDir, `${relative(root, example.file).replace(/[/\\.]/g, '_')}_${index}.ts`);
       writeFileSync(file, compile(example));
       const mod = (await import(/* @vite-ignore */ file)) as { default: (c: typeof check) => Promise<void> };
       await mod.default(check);
