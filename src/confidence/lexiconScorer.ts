@@ -247,15 +247,20 @@ export function segmentChinese(text: string): string[] {
       continue;
     }
     flush();
-    let matched = 1;
-    for (let len = Math.min(maxLength, chars.length - i); len > 1; len--) {
-      if (words.has(chars.slice(i, i + len).join(''))) {
-        matched = len;
-        break;
+    // longest dictionary word starting here (one character when none)
+    let matched = ch;
+    let matchedLength = 1;
+    let candidate = ch;
+    const limit = Math.min(maxLength, chars.length - i);
+    for (let len = 2; len <= limit; len++) {
+      candidate += chars[i + len - 1]!;
+      if (words.has(candidate)) {
+        matched = candidate;
+        matchedLength = len;
       }
     }
-    tokens.push(chars.slice(i, i + matched).join(''));
-    i += matched;
+    tokens.push(matched);
+    i += matchedLength;
   }
   flush();
   return tokens;
