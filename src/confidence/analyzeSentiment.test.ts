@@ -120,6 +120,7 @@ describe('analyzeSentiment — Polish and Chinese', () => {
     ['不是很好', 'negative'],
     ['没问题，谢谢', 'positive'],
     ['你好，请问怎么退货？', 'neutral'],
+    ['我还没用过这个功能', 'neutral'],
     ['東西壞了，太讓人失望了', 'negative'],
   ] as const)('zh: %s → %s', (text, label) => {
     expect(analyzeSentiment(text, { language: 'zh' }).label).toBe(label);

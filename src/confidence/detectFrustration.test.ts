@@ -40,6 +40,8 @@ describe('detectFrustration — pattern signals in each language', () => {
     ['zh', 'churn_threat', '我要銷戶'],
     ['en', 'already_told', 'I already told you my order number'],
     ['pl', 'already_told', 'Już mówiłem, że numer zamówienia to 1234'],
+    ['pl', 'already_told', 'Ile razy mam to powtarzać?'],
+    ['en', 'already_told', 'How many times do I have to tell you?'],
     ['zh', 'already_told', '我已经说过了，订单号是1234'],
     ['zh', 'already_told', '我已經說過了'],
     ['en', 'useless_bot', 'This is useless'],
@@ -61,8 +63,12 @@ describe('detectFrustration — pattern signals in each language', () => {
     ['en', 'Can I cancel an order before it ships?'],
     ['pl', 'Dziękuję, wszystko działa'],
     ['pl', 'Sądzę, że paczka przyjdzie jutro'],
+    ['en', 'I just sent you the screenshot'],
+    ['en', 'How many times can I change my password?'],
+    ['pl', 'Ile razy mogę zmienić hasło?'],
     ['zh', '谢谢，问题已经解决了'],
     ['zh', '请问怎么修改收货地址？'],
+    ['zh', '我还没用过这个功能，怎么开通？'],
   ])('%s calm message has no signal: %s', (language, text) => {
     const r = detectFrustration([customer(text)], { language });
     expect(r.signals).toEqual([]);

@@ -182,6 +182,7 @@ export const ZH_WORDS: Readonly<Record<string, number>> = {
   差劲: -2.5,
   // neutral segmentation units
   你好: 0,
+  没用过: 0,
   您好: 0,
   好像: 0,
   好吗: 0,
