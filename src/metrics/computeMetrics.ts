@@ -251,8 +251,10 @@ function createLevel(): Level {
 function levelGet(level: Level, key: unknown): Level | GroupState | undefined {
   if (level.map !== null) return level.map.get(key);
   const keys = level.keys;
-  for (let i = 0; i < keys.length; i++)
-    if (keys[i] === key || (key !== key && keys[i] !== keys[i])) return level.nodes[i];
+  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return level.nodes[i];
+  // NaN is one group, as in a Map (SameValueZero).
+  if (typeof key === 'number' && Number.isNaN(key))
+    for (let i = 0; i < keys.length; i++) if (Number.isNaN(keys[i])) return level.nodes[i];
   return undefined;
 }
 
@@ -529,7 +531,7 @@ export function computeMetrics(
               : which === 2
                 ? t.firstHumanResponseAt
                 : t.firstResolvedAt;
-        if (end === end) {
+        if (!Number.isNaN(end)) {
           const pauses = spec.excludePauses ? t.pauses : null;
           g.sums[i]! +=
             spec.calendar === undefined && pauses === null
