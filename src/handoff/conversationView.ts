@@ -1,13 +1,14 @@
 // Internal: a validated, time-ordered view of a conversation plus the handoff state that its
 // messages and events imply. Not exported from the package.
-import { parseWithSchema } from '../model/errors';
+import { z } from 'zod';
+import { formatPath, parseWithSchema, TandemError, type TandemIssue } from '../model/errors';
 import {
   type Conversation,
   type ConversationInput,
   ConversationSchema,
   type Message,
+  MessageSchema,
 } from '../model/schemas';
-import { normalizeText } from './lexicon/text';
 
 /** Where the conversation stands with respect to handoff, derived from messages and events. */
 export interface HandoffState {
@@ -48,13 +49,64 @@ export interface ConversationView {
   current: CustomerTurn | null;
 }
 
-/** Validates and orders a conversation. */
-export function viewConversation(input: ConversationInput): ConversationView {
-  const conversation = parseWithSchema(ConversationSchema, input, {
-    module: 'handoff',
-    code: 'INVALID_INPUT',
-    what: 'conversation',
-  });
+/**
+ * Validated messages by input object. A policy keeps one, so a message object the host passes
+ * again on the next turn (the conversation grows by appending) is validated once, not on every
+ * turn. Message objects are therefore treated as immutable once passed.
+ */
+export type MessageCache = WeakMap<object, Message>;
+
+let conversationShell: z.ZodType | undefined;
+
+function parseWithCache(input: ConversationInput, cache: MessageCache): Conversation {
+  conversationShell ??= ConversationSchema.extend({ messages: z.array(z.unknown()) });
+  const issues: TandemIssue[] = [];
+  const shell = conversationShell.safeParse(input);
+  if (!shell.success)
+    for (const issue of shell.error.issues)
+      issues.push({ path: formatPath(issue.path), message: issue.message });
+  const raw =
+    input !== null && typeof input === 'object' ? (input as { messages?: unknown }).messages : undefined;
+  const messages: Message[] = [];
+  if (Array.isArray(raw)) {
+    for (let i = 0; i < raw.length; i++) {
+      const m: unknown = raw[i];
+      const hit = m !== null && typeof m === 'object' ? cache.get(m) : undefined;
+      if (hit) {
+        messages.push(hit);
+        continue;
+      }
+      const r = MessageSchema.safeParse(m);
+      if (r.success) {
+        messages.push(r.data);
+        if (m !== null && typeof m === 'object') cache.set(m, r.data);
+      } else
+        for (const issue of r.error.issues)
+          issues.push({ path: formatPath(['messages', i, ...issue.path]), message: issue.message });
+    }
+  }
+  if (issues.length)
+    throw new TandemError({
+      code: 'INVALID_INPUT',
+      module: 'handoff',
+      message:
+        issues.length === 1
+          ? `invalid conversation: ${issues[0]!.message}`
+          : `invalid conversation: ${issues.length} problems`,
+      issues,
+    });
+  return { ...(shell.data as Conversation), messages };
+}
+
+/** Validates and orders a conversation (messages found in `cache` are not validated again). */
+export function viewConversation(input: ConversationInput, cache?: MessageCache): ConversationView {
+  const conversation = cache
+    ? parseWithCache(input, cache)
+    : parseWithSchema(ConversationSchema, input, {
+        module: 'handoff',
+        code: 'INVALID_INPUT',
+        what: 'conversation',
+      });
   let messages = conversation.messages;
   let reordered = false;
   for (let i = 1; i < messages.length; i++) {
@@ -181,9 +233,8 @@ export function readHandoffState(
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const HAN_CHAR = /[\u3400-\u9fff]/u;
 
-/** Token set of a message: words, or single characters for Han text. */
-export function tokenSet(text: string): Set<string> {
-  const normalized = normalizeText(text);
+/** Token set of normalised text: words, or single characters for Han text. */
+export function tokenSet(normalized: string): Set<string> {
   const out = new Set<string>();
   for (const m of normalized.matchAll(TOKEN)) {
     const token = m[0];

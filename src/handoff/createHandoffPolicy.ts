@@ -10,6 +10,7 @@ import {
   type CustomerTurn,
   isFallbackReply,
   jaccard,
+  type MessageCache,
   readHandoffState,
   tokenSet,
   viewConversation,
@@ -35,7 +36,6 @@ import type {
   HandoffDelivery,
   HandoffDependencies,
   HandoffFrustration,
-  HandoffSentiment,
   HandoffTraceStep,
 } from './types';
 
@@ -151,6 +151,23 @@ export function createHandoffPolicy(
   for (const [key, value] of Object.entries(resolved.noAgents.responseTimeByPriority ?? {}))
     if (value !== undefined) responseTimeByPriority.set(Number(key), value);
 
+  const messageCache: MessageCache = new WeakMap();
+  // Normalised text per validated message, so a turn's text is normalised once in its lifetime.
+  const normalizedCache = new WeakMap<object, string>();
+  const normalizedTurn = (view: ConversationView, turn: CustomerTurn): string => {
+    let out = '';
+    for (let i = turn.start; i < turn.end; i++) {
+      const m = view.messages[i]!;
+      let n = normalizedCache.get(m);
+      if (n === undefined) {
+        n = normalizeText(m.text);
+        normalizedCache.set(m, n);
+      }
+      out = i === turn.start ? n : `${out}\n${n}`;
+    }
+    return out;
+  };
+
   function classifyReply(text: string): 'accept' | 'decline' | 'other' {
     const bare = bareText(normalizeText(text));
     if (!bare) return 'other';
@@ -176,13 +193,17 @@ export function createHandoffPolicy(
     const turns = view.turns;
     if (turns.length < need) return null;
     const window = turns.slice(-need);
-    const sets = window.map((t) => tokenSet(t.text));
+    const sets: Array<Set<string> | undefined> = [];
+    const setOf = (k: number) => {
+      sets[k] ??= tokenSet(normalizedTurn(view, window[k]!));
+      return sets[k];
+    };
     // Every earlier turn in the window made no progress: the bot's reply was a fallback, or the
     // customer asked the same thing again in the next turn. The current turn is the next attempt.
-    for (let k = 0; k < window.length - 1; k++) {
-      const fallback = isFallbackReply(view.messages[window[k]!.end], resolved.lowConfidence.threshold);
-      const nextRepeats = jaccard(sets[k]!, sets[k + 1]!) >= resolved.loop.similarity;
-      if (!fallback && !nextRepeats) return null;
+    // Checked newest first, cheap test first: most turns fail fast.
+    for (let k = window.length - 2; k >= 0; k--) {
+      if (isFallbackReply(view.messages[window[k]!.end], resolved.lowConfidence.threshold)) continue;
+      if (jaccard(setOf(k), setOf(k + 1)) < resolved.loop.similarity) return null;
     }
     return `${need} customer turns without progress (repeated question or fallback replies)`;
   }
@@ -194,7 +215,7 @@ export function createHandoffPolicy(
       trace?.push(detail === undefined ? { step: name, result } : { step: name, result, detail });
     };
     const now = options.now;
-    const view = viewConversation(input);
+    const view = viewConversation(input, messageCache);
     const c = view.conversation;
     const frustrationOptions = c.language ? { now, language: c.language } : { now };
     const info: HandoffReason[] = [];
@@ -273,6 +294,7 @@ export function createHandoffPolicy(
       return escalateAgain();
     }
 
+    const currentNormalized = normalizedTurn(view, current);
     const escalations: Candidate[] = [];
     const offers: Candidate[] = [];
     let clarify: Candidate | null = null;
@@ -280,7 +302,7 @@ export function createHandoffPolicy(
     // 1. Explicit request.
     let ambiguous = false;
     if (resolved.explicitRequest.enabled) {
-      const r = runRequestDetection(requestLexicons, current.text);
+      const r = runRequestDetection(requestLexicons, current.text, currentNormalized);
       step(
         'explicit_request',
         r.kind,
@@ -297,7 +319,11 @@ export function createHandoffPolicy(
       if (ambiguous) {
         // The same bare word twice in a row ("agent" … "agent") is no longer ambiguous.
         const previous = view.turns[view.turns.length - 2];
-        if (previous && runRequestDetection(requestLexicons, previous.text).kind === 'ambiguous') {
+        if (
+          previous &&
+          runRequestDetection(requestLexicons, previous.text, normalizedTurn(view, previous)).kind ===
+            'ambiguous'
+        ) {
           escalations.push({
             reason: { code: 'explicit_request', detail: `repeated "${r.evidence}" in consecutive turns` },
             weight: 1,
@@ -310,7 +336,7 @@ export function createHandoffPolicy(
 
     // 2. Sensitive topics.
     if (sensitive.length) {
-      const s = runSensitiveDetection(sensitive, current.text);
+      const s = runSensitiveDetection(sensitive, current.text, currentNormalized);
       step(
         'sensitive_topic',
         s.matches.length ? 'matched' : 'none',
@@ -403,8 +429,11 @@ export function createHandoffPolicy(
       }
     }
     let frustration: HandoffFrustration | null = null;
-    if (resolved.frustration.enabled && deps.detectFrustration) {
-      frustration = deps.detectFrustration(view.messages, frustrationOptions);
+    // Frustration only changes an offer; skip it when the turn escalates anyway and no packet
+    // (which would show it) is wanted.
+    const needFrustration = !escalations.length || options.packet !== false;
+    if (resolved.frustration.enabled && deps.detectFrustration && needFrustration) {
+      frustration = frustrationOf();
       step('frustration', frustration.score.toFixed(3), frustration.signals);
       if (frustration.score >= resolved.frustration.threshold) {
         const kinds = [...new Set(frustration.signals.map((s) => s.kind))].join(', ');
@@ -494,6 +523,19 @@ export function createHandoffPolicy(
     return finish({ action: 'continue', reasons: [], score: 0 });
 
     // --- helpers closing over this call ---
+
+    // The detector sees the last `frustration.window` messages; turns are renumbered to the
+    // whole conversation.
+    function frustrationOf(): HandoffFrustration {
+      const size = resolved.frustration.window;
+      const offset = Math.max(0, view.messages.length - size);
+      const result = deps.detectFrustration!(
+        offset ? view.messages.slice(offset) : view.messages,
+        frustrationOptions,
+      );
+      if (!offset) return result;
+      return { score: result.score, signals: result.signals.map((s) => ({ ...s, turn: s.turn + offset })) };
+    }
 
     function resolvedCancel(text: string): string | null {
       const normalized = normalizeText(text);
@@ -618,9 +660,7 @@ export function createHandoffPolicy(
       const sentiment = deps.analyzeSentiment
         ? recentSentiment(view, deps.analyzeSentiment, lang.code)
         : null;
-      const f =
-        frustrationResult ??
-        (deps.detectFrustration ? deps.detectFrustration(view.messages, frustrationOptions) : null);
+      const f = frustrationResult ?? (deps.detectFrustration ? frustrationOf() : null);
       const ruleSkills = matchedRules.flatMap((r) => r.then.skills ?? []);
       return assemblePacket(view, {
         now,

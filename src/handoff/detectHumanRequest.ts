@@ -97,9 +97,12 @@ function negatedAt(compiled: CompiledLexicon, text: string, index: number, end: 
   return compiled.lexicon.negation.test(text.slice(start, end));
 }
 
-/** Runs compiled lexicons over one message. */
-export function runRequestDetection(compiled: readonly CompiledLexicon[], text: string): HumanRequestResult {
-  const normalized = normalizeText(text);
+/** Runs compiled lexicons over one message (`normalized` = `normalizeText(text)` when known). */
+export function runRequestDetection(
+  compiled: readonly CompiledLexicon[],
+  text: string,
+  normalized: string = normalizeText(text),
+): HumanRequestResult {
   if (normalized.length === 0) return NONE;
   const bare = bareText(normalized).replace(FILLER, '').trim();
   for (const c of compiled) {

@@ -82,8 +82,8 @@ function parseSensitiveOptions(options: SensitiveTopicOptions) {
 export function runSensitiveDetection(
   compiled: readonly CompiledTopicPattern[],
   text: string,
+  normalized: string = normalizeText(text),
 ): SensitiveTopicResult {
-  const normalized = normalizeText(text);
   if (normalized.length === 0) return { matches: [], priority: null };
   const matches: SensitiveTopicMatch[] = [];
   const seen = new Set<string>();

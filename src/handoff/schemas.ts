@@ -144,9 +144,15 @@ export const HandoffPolicyConfigSchema = z
         enabled: z.boolean().default(true),
         /** Frustration score (0..1, from the confidence module) at which a person is offered. */
         threshold: z.number().min(0).max(1).default(0.6),
+        /**
+         * Most recent messages the frustration detector reads (default 12, i.e. about six turns:
+         * enough for repeated questions, a 3-turn loop and a sentiment trend, and it keeps the
+         * per-turn cost flat as conversations grow).
+         */
+        window: z.number().int().min(2).max(1000).default(12),
       })
       .strict()
-      .default({ enabled: true, threshold: 0.6 }),
+      .default({ enabled: true, threshold: 0.6, window: 12 }),
     loop: z
       .object({
         enabled: z.boolean().default(true),

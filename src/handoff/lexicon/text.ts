@@ -21,6 +21,8 @@ const COMBINING = /\p{M}+/gu;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 const DASHES = /[\u2010-\u2015]/g;
 const SPACES = /\s+/g;
+const NEWLINES = /\s*\n\s*/g;
+const HORIZONTAL_SPACES = /[^\S\n]+/g;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const FOLDABLE = /[łßœæøđ]/g;
 const FULLWIDTH_PUNCT: Record<string, string> = {
@@ -51,7 +53,8 @@ export function normalizeText(text: string): string {
     for (const ch of t) out += map.get(ch) ?? FULLWIDTH_PUNCT[ch] ?? ch;
     t = out;
   }
-  return t.replace(SPACES, ' ').trim();
+  // Keep message boundaries (joined with newlines) as clause breaks; collapse other whitespace.
+  return t.replace(NEWLINES, '\n').replace(HORIZONTAL_SPACES, ' ').trim();
 }
 
 /** True when the text contains Han characters. */
