@@ -193,6 +193,25 @@ export function createMemoryKnowledgeStore(options: MemoryKnowledgeStoreOptions 
   const bus = config.bus;
   const tenants = new Map<string, TenantState>();
 
+  // Small integers naming a (viewer, locale, tags) filter, so the index can cache access
+  // decisions per article. Numbers are never reused (the map is only forgotten when large).
+  const filterKeys = new Map<string, number>();
+  let nextFilterKey = 1;
+  function filterKey(
+    viewer: Viewer,
+    locale: string | undefined,
+    tags: readonly string[] | undefined,
+  ): number {
+    const text = `${viewer.role}\u0000${viewer.segments.join('\u0001')}\u0000${locale ?? ''}\u0000${tags?.join('\u0001') ?? ''}`;
+    let key = filterKeys.get(text);
+    if (key === undefined) {
+      if (filterKeys.size >= 10_000) filterKeys.clear();
+      key = nextFilterKey++;
+      filterKeys.set(text, key);
+    }
+    return key;
+  }
+
   function now(): Date {
     const at = clock();
     if (!(at instanceof Date) || Number.isNaN(at.getTime()))
@@ -397,6 +416,7 @@ export function createMemoryKnowledgeStore(options: MemoryKnowledgeStoreOptions 
         Math.min(limit, KNOWLEDGE_LIMITS.hits),
         accept,
         KNOWLEDGE_LIMITS.queryTerms,
+        filterKey(viewer, locale, tags),
       );
       const confidence = confidenceOf(result);
       if (confidence < gapThreshold) recordGap(state, text, confidence, result.hits[0]?.payload, at ?? now());

@@ -50,6 +50,18 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   articleB: 0.8,
 };
 
+// New candidates stop being added once this many phrasings are in play (see search()).
+const CANDIDATE_BUDGET = 2_000;
+
+interface Walk {
+  t: string;
+  bit: number;
+  weight: number;
+  posting: Posting;
+  df: number;
+  idf: number;
+}
+
 interface Posting {
   ids: number[];
   tfs: number[];
@@ -97,6 +109,8 @@ export interface SearchIndex<T> {
     limit: number,
     accept: (payload: T) => boolean,
     maxTerms: number,
+    /** Identifies `accept` (> 0): equal keys must mean equal decisions; results are cached. */
+    acceptKey: number,
   ): IndexResult<T>;
   readonly size: number;
 }
@@ -187,6 +201,11 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
   let artStamp = new Uint32Array(0);
   let artLevelStamp = new Uint32Array(0);
   let artVisible = new Uint8Array(0);
+  const artAcceptKey = new Int32Array(0);
+  const artAcceptValue = new Uint8Array(0);
+  const scratchWalks: Walk[] = [];
+  const scratchSlope = new Float64Array(3);
+  const scratchBoost = new Float64Array(3);
   let epoch = 0;
   const touchedUnits: number[] = [];
   const touchedArts: number[] = [];
@@ -381,6 +400,7 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
     limit: number,
     accept: (payload: T) => boolean,
     maxTerms: number,
+    acceptKey: number,
   ): IndexResult<T> {
     const raw = analyze(query, language, []);
     const queryTerms: string[] = [];
@@ -409,17 +429,18 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
     const ab = weights.articleB;
     let idfTotal = 0;
 
+    // Postings to walk, rarest first. Every term re-scores the candidates found so far, but a
+    // common term adds new candidates only while the candidate set stays under a budget: a
+    // phrasing that shares nothing but frequent words with the query cannot rank anyway, and this
+    // keeps large knowledge bases fast (a "candidate budget" simplification of MaxScore pruning,
+    // Turtle & Flood 1995).
+    const walks = scratchWalks;
+    walks.length = 0;
     for (let ti = 0; ti < queryTerms.length; ti++) {
       const term = queryTerms[ti]!;
-      const bit = ti < 32 ? 1 << ti : 0;
-      let expansions: string[];
-      let weight = 1;
       const exact = unitPostings.get(term);
-      if (exact !== undefined && exact.ids.length - exact.dead > 0) expansions = [term];
-      else {
-        expansions = typoCandidates(term);
-        weight = weights.typo;
-      }
+      const expansions =
+        exact !== undefined && exact.ids.length - exact.dead > 0 ? [term] : typoCandidates(term);
       let termIdf = maxIdfUnits;
       for (const t of expansions) {
         const posting = unitPostings.get(t)!;
@@ -427,48 +448,48 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
         const df = posting.ids.length - posting.dead;
         const idf = Math.log(1 + (unitLive - df + 0.5) / (df + 0.5));
         if (t === term) termIdf = idf;
-        const ids = posting.ids;
-        const tfs = posting.tfs;
-        for (let i = 0; i < ids.length; i++) {
-          const u = ids[i]!;
-          const a = unitArt[u]!;
-          if (!artAlive[a]) continue;
-          const field = unitField[u]!;
-          const tf = tfs[i]!;
-          const s =
-            (weight * weights.unitBoost[field]! * idf * tf * (K1 + 1)) /
-            (tf + K1 * (1 - B + (B * unitLen[u]!) / avgLen[field]!));
-          if (unitStamp[u] !== epoch) {
-            unitStamp[u] = epoch;
-            unitScore[u] = s;
-            unitMask[u] = bit;
-            touchedUnits.push(u);
-          } else {
-            unitScore[u]! += s;
-            unitMask[u]! |= bit;
-          }
-        }
-        const artPosting = articlePostings.get(t);
-        if (artPosting === undefined || weights.article === 0) continue;
-        if (artPosting.dead > 0 && artPosting.dead * 2 > artPosting.ids.length)
-          compact(artPosting, articleAlive);
-        const adf = artPosting.ids.length - artPosting.dead;
-        const aidf = Math.log(1 + (artLive - adf + 0.5) / (adf + 0.5));
-        const aids = artPosting.ids;
-        const atfs = artPosting.tfs;
-        for (let i = 0; i < aids.length; i++) {
-          const a = aids[i]!;
-          if (!artAlive[a]) continue;
-          const tf = atfs[i]!;
-          const s = (weight * aidf * tf * (ak1 + 1)) / (tf + ak1 * (1 - ab + (ab * artLen[a]!) / avgArtLen));
-          if (artLevelStamp[a] !== epoch) {
-            artLevelStamp[a] = epoch;
-            artLevel[a] = s;
-          } else artLevel[a]! += s;
-        }
+        walks.push({
+          t,
+          bit: ti < 32 ? 1 << ti : 0,
+          weight: t === term ? 1 : weights.typo,
+          posting,
+          df,
+          idf,
+        });
       }
       idfOfTerm.push(termIdf);
       idfTotal += termIdf;
+    }
+    walks.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+
+    // BM25 per unit: idf · tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen)), times the field boost.
+    const normBase = K1 * (1 - B);
+    const normSlope = scratchSlope;
+    const boost = scratchBoost;
+    for (let f = 0; f < 3; f++) {
+      normSlope[f] = (K1 * B) / avgLen[f]!;
+      boost[f] = weights.unitBoost[f]!;
+    }
+    for (let wi = 0; wi < walks.length; wi++) {
+      const { bit, weight, posting, df, idf } = walks[wi]!;
+      const addNew = wi === 0 || touchedUnits.length + df <= CANDIDATE_BUDGET;
+      const scale = weight * idf * (K1 + 1);
+      const ids = posting.ids;
+      const tfs = posting.tfs;
+      for (let i = 0; i < ids.length; i++) {
+        const u = ids[i]!;
+        if (unitStamp[u] !== epoch) {
+          if (!addNew || !artAlive[unitArt[u]!]) continue;
+          unitStamp[u] = epoch;
+          unitScore[u] = 0;
+          unitMask[u] = 0;
+          touchedUnits.push(u);
+        }
+        const field = unitField[u]!;
+        const tf = tfs[i]!;
+        unitScore[u]! += (scale * boost[field]! * tf) / (tf + normBase + normSlope[field]! * unitLen[u]!);
+        unitMask[u]! |= bit;
+      }
     }
 
     // Best and second-best unit per visible article (access filter before ranking).
@@ -477,7 +498,15 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
       const a = unitArt[u]!;
       if (artStamp[a] !== epoch) {
         artStamp[a] = epoch;
-        const visible = accept(artPayload[a]!);
+        // The access decision of a slot never changes (an update makes a new slot): cache it
+        // per filter key.
+        let visible: boolean;
+        if (artAcceptKey[a] === acceptKey) visible = artAcceptValue[a] === 1;
+        else {
+          visible = accept(artPayload[a]!);
+          artAcceptKey[a] = acceptKey;
+          artAcceptValue[a] = visible ? 1 : 0;
+        }
         artVisible[a] = visible ? 1 : 0;
         if (!visible) continue;
         artBest[a] = unitScore[u]!;
@@ -496,6 +525,33 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
     }
 
     if (touchedArts.length === 0) return fuzzyTitles(query, limit, accept);
+
+    // Article-level BM25, only for the visible candidates.
+    if (weights.article !== 0) {
+      for (const { t, weight } of walks) {
+        const artPosting = articlePostings.get(t);
+        if (artPosting === undefined) continue;
+        if (artPosting.dead > 0 && artPosting.dead * 2 > artPosting.ids.length)
+          compact(artPosting, articleAlive);
+        const adf = artPosting.ids.length - artPosting.dead;
+        const aidf = Math.log(1 + (artLive - adf + 0.5) / (adf + 0.5));
+        const aids = artPosting.ids;
+        const atfs = artPosting.tfs;
+        const scale = weight * aidf * (ak1 + 1);
+        const base = ak1 * (1 - ab);
+        const slope = (ak1 * ab) / avgArtLen;
+        for (let i = 0; i < aids.length; i++) {
+          const a = aids[i]!;
+          if (artStamp[a] !== epoch || artVisible[a] === 0) continue;
+          const tf = atfs[i]!;
+          const s = (scale * tf) / (tf + base + slope * artLen[a]!);
+          if (artLevelStamp[a] !== epoch) {
+            artLevelStamp[a] = epoch;
+            artLevel[a] = s;
+          } else artLevel[a]! += s;
+        }
+      }
+    }
 
     // Top-k by insertion into a short sorted list (k is small).
     const k = Math.max(limit, 2);
