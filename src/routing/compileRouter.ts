@@ -105,6 +105,80 @@ function fieldValue(cache: FieldCache, slot: number, item: unknown): unknown {
   return value;
 }
 
+/** One indexed field: for each value, the rules that can still match (bitset over rule order). */
+interface GuardIndex {
+  slot: number;
+  byValue: Map<unknown, Int32Array>;
+  /** Rules compatible with any value not in `byValue` (those without a guard on this field). */
+  otherwise: Int32Array;
+}
+
+interface RuleIndex {
+  words: number;
+  all: Int32Array;
+  guards: GuardIndex[];
+}
+
+const EQ_CODE = 1;
+const IN_CODE = 3;
+
+/**
+ * Builds the rule index: every `eq`/`in` leaf with literal scalars in a rule that is a conjunction
+ * of leaves is a guard — the rule can only hold when the field's value is one of the guard's
+ * values. Per guarded field, a map value → bitset of rules still possible. It only prunes rules
+ * whose full condition would be false anyway, so decisions are unchanged (the differential test
+ * against json-rules-engine runs through it).
+ */
+function buildRuleIndex(slotted: ReadonlyArray<readonly SlotLeaf[] | null>, count: number): RuleIndex {
+  const words = Math.max(1, Math.ceil(count / 32));
+  const all = new Int32Array(words);
+  for (let i = 0; i < count; i++) all[i >> 5]! |= 1 << (i & 31);
+  // slot → rule → allowed values (intersection of the rule's guards on that slot)
+  const allowed = new Map<number, Map<number, Set<unknown>>>();
+  slotted.forEach((leaves, rule) => {
+    for (const leaf of leaves ?? []) {
+      if (leaf.refSlot >= 0) continue;
+      const { code, literal } = leaf.plan;
+      let values: unknown[] | undefined;
+      if (code === EQ_CODE && isIndexable(literal)) values = [literal];
+      else if (code === IN_CODE && Array.isArray(literal) && literal.every(isIndexable)) values = literal;
+      if (!values) continue;
+      let rules = allowed.get(leaf.slot);
+      if (!rules) {
+        rules = new Map();
+        allowed.set(leaf.slot, rules);
+      }
+      const previous = rules.get(rule);
+      rules.set(rule, previous ? new Set(values.filter((v) => previous.has(v))) : new Set(values));
+    }
+  });
+  const guards: GuardIndex[] = [];
+  for (const [slot, rules] of allowed) {
+    const otherwise = Int32Array.from(all);
+    for (const rule of rules.keys()) otherwise[rule >> 5]! &= ~(1 << (rule & 31));
+    const byValue = new Map<unknown, Int32Array>();
+    for (const [rule, values] of rules)
+      for (const value of values) {
+        let bits = byValue.get(value);
+        if (!bits) {
+          bits = Int32Array.from(otherwise);
+          byValue.set(value, bits);
+        }
+        bits[rule >> 5]! |= 1 << (rule & 31);
+      }
+    guards.push({ slot, byValue, otherwise });
+  }
+  return { words, all, guards };
+}
+
+// Map keys compare with SameValueZero, like `===` except NaN; NaN never equals anything under
+// `eq`, so it is left out of the index (its leaves still evaluate normally).
+const isIndexable = (v: unknown): boolean =>
+  v === null ||
+  typeof v === 'string' ||
+  typeof v === 'boolean' ||
+  (typeof v === 'number' && !Number.isNaN(v));
+
 function evalSlotLeaves(cache: FieldCache, leaves: readonly SlotLeaf[], item: unknown): boolean {
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i]!;
@@ -198,15 +272,31 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
     }
     return fallback;
   };
+  const index = buildRuleIndex(slotted, count);
+  const candidates = new Int32Array(index.words);
   const routeFirst = (item: unknown): RouteDecision => {
     // A getter on the item could call route() again; the nested call must not share the cache.
     if (cache.busy) return routeFirstUncached(item);
     cache.busy = true;
     cache.gen++;
     try {
-      for (let i = 0; i < count; i++) {
-        const s = slotted[i]!;
-        if (s !== null ? evalSlotLeaves(cache, s, item) : tests[i]!(item)) return decisions[i]!;
+      // Narrow the rules with the index (one read and one map lookup per guard field), then
+      // evaluate the remaining candidates in rule order; the first that holds wins.
+      candidates.set(index.all);
+      for (let g = 0; g < index.guards.length; g++) {
+        const guard = index.guards[g]!;
+        const bits = guard.byValue.get(fieldValue(cache, guard.slot, item)) ?? guard.otherwise;
+        for (let w = 0; w < candidates.length; w++) candidates[w]! &= bits[w]!;
+      }
+      for (let w = 0; w < candidates.length; w++) {
+        let word = candidates[w]!;
+        while (word !== 0) {
+          const bit = 31 - Math.clz32(word & -word);
+          word &= word - 1;
+          const i = w * 32 + bit;
+          const s = slotted[i]!;
+          if (s !== null ? evalSlotLeaves(cache, s, item) : tests[i]!(item)) return decisions[i]!;
+        }
       }
       return fallback;
     } finally {
