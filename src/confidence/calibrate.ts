@@ -53,7 +53,17 @@ export interface CalibratedModel extends LogisticModel {
 
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
-/** Probability from a logistic model for a feature record (missing features are 0). */
+/**
+ * Probability from a logistic model for a feature record (missing features are 0):
+ * σ(intercept + Σ coefficient·feature).
+ *
+ * @example
+ * ```ts
+ * import { predictLogistic } from 'tandem-cx/confidence';
+ * predictLogistic({ intercept: 0, coefficients: { score: 2 } }, { score: 0 }); // => 0.5
+ * predictLogistic({ intercept: -1, coefficients: { score: 2 } }, { score: 1 }); // => 0.7311
+ * ```
+ */
 export function predictLogistic(model: LogisticModel, features: Record<string, number>): number {
   let z = model.intercept;
   for (const [name, c] of Object.entries(model.coefficients)) z += c * (features[name] ?? 0);
