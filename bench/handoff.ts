@@ -329,7 +329,7 @@ function flagRate(rows: Array<[string, string]>) {
     const k = detectHumanRequest(text).kind;
     if (k === 'explicit') {
       explicit++;
-      if (examples.length < 6) examples.push(text);
+      examples.push(text);
     } else if (k === 'ambiguous') ambiguous++;
   }
   return { n: rows.length, explicit, ambiguous, examples };
@@ -408,7 +408,10 @@ out.push(
   '',
 );
 out.push('## Explicit-request detection: false positives on real customer utterances', '');
-out.push('None of these utterances asks for a person, so every `explicit` is a false positive.', '');
+out.push(
+  'Neither data set has a "talk to a person" intent, so a flag is a false positive unless the utterance itself asks for a person; every flagged utterance is listed below and was checked by hand (see docs/handoff.md). First run, before the two fixes described there: 3 flagged on banking77, 8 on CLINC150.',
+  '',
+);
 out.push('| data | n | flagged explicit | rate | flagged ambiguous |', '| --- | ---: | ---: | ---: | ---: |');
 for (const [name, r] of [
   ['banking77 train', bankingFlags],
@@ -419,7 +422,7 @@ for (const [name, r] of [
   );
 out.push('');
 const examples = [...bankingFlags.examples, ...clincFlags.examples];
-if (examples.length) out.push(`Examples flagged: ${examples.map((e) => `“${e}”`).join('; ')}.`, '');
+if (examples.length) out.push(`All flagged: ${examples.map((e) => `“${e}”`).join('; ')}.`, '');
 out.push('## Sensitive topics on banking77 (English)', '');
 out.push(
   '| intent → expected topic | n | any sensitive topic | expected topic | recall |',
@@ -432,6 +435,10 @@ out.push(
   '',
 );
 out.push(`Most flagged other intents: ${topOther.map(([c, k]) => `${c} (${k})`).join(', ')}.`, '');
+out.push(
+  'First run, before looking at these utterances: recall 0.817 / 0.233 / 0.536 / 0.263 / 0.451 (rows in order) and 0.89 % of other utterances flagged. The English patterns were then extended after reading the misses, so banking77 is now a development set for them, not a test set.',
+  '',
+);
 out.push(
   'Sources: banking77 (Casanueva et al., 2020, CC BY 4.0) and CLINC150 (Larson et al., 2019, CC BY 3.0), read in place from `../shared/eval-data`.',
   '',

@@ -98,7 +98,7 @@ function english(): RequestLexicon {
       {
         id: 'en.is_there',
         pattern: re(
-          `\\b(?:is there|are there|is anyone|is somebody|is someone|are any) (?:a |an |any )?(?:real |live |actual |human )?(?:human|person|people|agents?|representatives?|operators?|staff)?(?: ?(?:there|available|around|online|on the line|working|i can (?:talk|speak|chat) (?:to|with)|to (?:talk|speak|chat) (?:to|with))\\b)`,
+          `\\b(?:(?:is there|are there) (?:a |an |any )?(?:real |live |actual |human )?(?:human|person|people|agents?|representatives?|operators?|staff|one|body|someone|somebody|anyone|anybody)|is anyone|is somebody|is someone|are any (?:agents?|humans?|people|representatives?|operators?)) ?(?:there|available|around|online|on the line|working|i can (?:talk|speak|chat) (?:to|with)|to (?:talk|speak|chat) (?:to|with))\\b`,
         ),
       },
       {
@@ -159,7 +159,7 @@ function english(): RequestLexicon {
       'assistance',
     ],
     negation:
-      /\b(?:don'?t|dont|do not|doesn'?t|does not|didn'?t|did not|no need|not necessary|not needed|needn'?t|won'?t|will not|would rather not|rather not|no longer|never|without)\b/u,
+      /\b(?:don'?t|dont|do not|doesn'?t|does not|didn'?t|did not|no need|not necessary|not needed|needn'?t|won'?t|will not|would rather not|rather not|no longer|never|without)\b|\b(?:do|does|will|would) (?:i|we|you) (?:have|need) to\b/u,
     accept: [
       'yes',
       'yeah',

@@ -66,21 +66,27 @@ function table(): Table {
     fraud: {
       en: [
         `\\b(?:fraud\\w*|scam(?:med|mer|mers)?|phishing|identity theft|stolen identity|hacked|hacker|compromised|someone (?:hacked|accessed|got into|is using) my (?:account|card)|fake (?:email|call|sms|text|website) (?:from|pretending))\\b`,
+        `\\b(?:someone|somebody|some one|a stranger)(?: else| other than me| besides me)?(?: (?:is|was|has been|might be|may be|must be|could be|might have been|may have been))? (?:using|used|utili[sz]ing|making (?:transactions|purchases|payments) (?:on|with)|took|stole|got|gained access to|accessed|had access to|has access to) (?:to )?(?:my|the info on my|the details of my) (?:card|account|details|card details|card information|card info|information)\\b`,
+        `\\b(?:my )?(?:card|account)(?: details| info| information)? (?:was|were|has been|have been|got|is being) (?:used|stolen|compromised|hacked|accessed) (?:by (?:someone|somebody) else|without (?:my )?(?:permission|authori[sz]ation|consent|knowledge))`,
+        `\\b(?:card |account )?(?:details|info|information) (?:was|were|has been|have been|got|seems to have been|seem to have been) (?:stolen|compromised|hacked|leaked)\\b`,
+        `\\b(?:card|account) (?:was|were|has been|have been|got|is) (?:compromised|hacked)\\b`,
+        `\\b(?:suspicious|unusual|strange|questionable) (?:activity|spending|transactions?|charges?|logins?)\\b`,
+        `\\bwithout my (?:permission|authori[sz]ation|consent|knowledge)\\b`,
       ],
       pl: [
-        `\\b(?:oszust\\w*|oszuk\\w*|wyludz\\w*|phishing\\w*|wlamani\\w*|wlamal\\w*|zhakowa\\w*|shakowa\\w*|podszy\\w*|kradziez tozsamosci|przekret\\w*|wyłudz\\w*|ktos (?:zalogowal sie|ma dostep|uzywa) (?:na )?moje\\w*)\\b`,
+        `\\bktos (?:inny )?(?:uzywa|uzyl|korzysta|skorzystal|placi|zaplacil)\\w* (?:z )?(?:mojej|moja|moich) (?:karty|karta|danych)|\\bbez mojej (?:zgody|wiedzy)|\\b(?:oszust\\w*|oszuk\\w*|wyludz\\w*|phishing\\w*|wlamani\\w*|wlamal\\w*|zhakowa\\w*|shakowa\\w*|podszy\\w*|kradziez tozsamosci|przekret\\w*|wyłudz\\w*|ktos (?:zalogowal sie|ma dostep|uzywa) (?:na )?moje\\w*)\\b`,
       ],
       zh: [
-        `诈骗|欺诈|被骗|骗子|钓鱼(?:网站|短信|邮件|链接)|盗号|盗刷|账户被盗|账号被盗|身份被盗|冒用|被黑|黑客|骗了`,
+        `有人(?:在)?(?:用|使用|盗用)我的(?:卡|银行卡|信用卡|账户|账号)|诈骗|欺诈|被骗|骗子|钓鱼(?:网站|短信|邮件|链接)|盗号|盗刷|账户被盗|账号被盗|身份被盗|冒用|被黑|黑客|骗了`,
       ],
       es: [
-        `\\b(?:fraude\\w*|fraudulent\\w*|estafa\\w*|estafad\\w*|timo|timaron|phishing|suplantacion de identidad|robo de identidad|hackea\\w*|jaquea\\w*|me han hackeado|cuenta comprometida)\\b`,
+        `\\balguien (?:mas )?(?:esta usando|uso|ha usado|usa|utiliza|ha utilizado) mi (?:tarjeta|cuenta|datos)|\\bsin mi (?:permiso|autorizacion|consentimiento)|\\b(?:fraude\\w*|fraudulent\\w*|estafa\\w*|estafad\\w*|timo|timaron|phishing|suplantacion de identidad|robo de identidad|hackea\\w*|jaquea\\w*|me han hackeado|cuenta comprometida)\\b`,
       ],
       de: [
-        `\\b(?:betrug\\w*|betruger\\w*|betrogen|phishing|identitatsdiebstahl|gehackt|abzocke|abgezockt|scam|hacker|konto (?:wurde )?kompromittiert)\\b`,
+        `\\bjemand (?:anderes )?(?:benutzt|nutzt|verwendet|hat) (?:meine|meiner) (?:karte|kartendaten|daten)\\w*|\\bohne mein (?:wissen|einverstandnis)|\\b(?:betrug\\w*|betruger\\w*|betrogen|phishing|identitatsdiebstahl|gehackt|abzocke|abgezockt|scam|hacker|konto (?:wurde )?kompromittiert)\\b`,
       ],
       fr: [
-        `\\b(?:fraud\\w*|arnaqu\\w*|escroqu\\w*|phishing|hameconnage|usurpation d'identite|pirate|piratage|hacke|compte compromis)\\b`,
+        `\\bquelqu'un (?:d'autre )?(?:utilise|a utilise|se sert de|s'est servi de) (?:ma|mes) (?:carte|compte|donnees)|\\bsans mon (?:accord|autorisation|consentement)|\\b(?:fraud\\w*|arnaqu\\w*|escroqu\\w*|phishing|hameconnage|usurpation d'identite|pirate|piratage|hacke|compte compromis)\\b`,
       ],
     },
     lost_or_stolen_card: {
@@ -120,6 +126,8 @@ function table(): Table {
         `\\b(?:unauthori[sz]ed|didn'?t (?:make|authori[sz]e|recogni[sz]e|do)|did not (?:make|authori[sz]e|recogni[sz]e)|don'?t recogni[sz]e|do not recogni[sz]e|never made|unknown|strange|suspicious)\\b${G(30)}\\b(?:payments?|transactions?|charges?|purchases?|withdrawals?|transfers?|debits?|direct debits?)\\b`,
         `\\b(?:payments?|transactions?|charges?|purchases?|withdrawals?|debits?)\\b${G(30)}\\b(?:i (?:didn'?t|did not|never) (?:make|authori[sz]e|do)|not (?:mine|made by me|authori[sz]ed)|i don'?t recogni[sz]e)`,
         `\\bchargeback\\b`,
+        `\\b(?:withdr[ae]w\\w*|withdrawl|took out (?:cash|money)|got cash|cash|money|payments?|charges?|purchases?|transactions?|debits?)\\b${G(60)}\\b(?:i (?:didn'?t|did not|never|definitely didn'?t|haven'?t|have not) (?:make|made|do|done|authori[sz]e|withdraw|take|took|buy|bought|perform|complete|initiate|order|recogni[sz]e|get it|get)|(?:it )?(?:was not|wasn'?t|is not|isn'?t) (?:me|mine|done by me|made by me)|not (?:done|made) by me|has not be(?:en)? done by me|i (?:don'?t|do not) (?:remember|recogni[sz]e|recall)|i'?m not (?:familiar|sure)|i am not (?:familiar|sure))`,
+        `\\b(?:unfamiliar|random|unknown|unexpected) (?:merchant|payment|charge|withdrawal|transaction|name|debit)s?\\b|\\bnever seen (?:that|this|the) (?:name|merchant|payment|charge) before\\b|\\b(?:someone|somebody)(?: just)? (?:made|took|did) (?:a |an )?(?:\\S+ )?(?:cash )?(?:withdrawal|payment|purchase|transaction)`,
       ],
       pl: [
         `\\b(?:nieautoryzowan\\w*|niezlecon\\w*)`,
@@ -190,7 +198,7 @@ function table(): Table {
     },
     data_protection: {
       en: [
-        `\\b(?:gdpr|data protection|delete (?:all )?(?:of )?my (?:personal )?(?:data|information|account)|erase my (?:data|information)|right to (?:be forgotten|erasure|access)|subject access request|dsar|what (?:personal )?data do you (?:have|hold|store|keep)|my personal (?:data|information)|data breach|ccpa|privacy (?:request|complaint)|information commissioner|ico)\\b`,
+        `\\b(?:gdpr|data protection|delete (?:all )?(?:of )?my (?:personal )?(?:data|information)|erase my (?:data|information)|right to (?:be forgotten|erasure|access)|subject access request|dsar|what (?:personal )?data do you (?:have|hold|store|keep)|my personal (?:data|information)|data breach|ccpa|privacy (?:request|complaint)|information commissioner|ico)\\b`,
       ],
       pl: [
         `\\b(?:rodo|dane osobowe|danych osobowych|usun\\w* (?:wszystkie )?moje dane|usuniecie (?:moich )?danych|prawo do bycia zapomnianym|ochron\\w* danych|uodo|wyciek\\w* danych|dostep do (?:moich )?danych)\\b`,
