@@ -13,4 +13,5 @@ export * from './knowledge/index';
 export * from './metrics/index';
 export * from './model/index';
 export * from './replay/index';
+export * from './routing/index';
 export * from './surveys/index';
