@@ -224,21 +224,56 @@ export function readTicket(value: unknown, facts: TicketFacts, issues: IssueSink
   const r = asRecord(value, issues);
   if (!r) return false;
   facts.record = r;
-  const createdAt = readTime(r.createdAt, 'createdAt', issues);
+  const createdAt =
+    typeof r.createdAt === 'number' && Number.isFinite(r.createdAt)
+      ? (r.createdAt as number)
+      : r.createdAt === undefined
+        ? Number.NaN
+        : readTime(r.createdAt, 'createdAt', issues);
   if (!isPresent(r.createdAt)) issues.push({ field: 'createdAt', message: 'required timestamp is missing' });
   facts.createdAt = createdAt;
   facts.customerId = typeof r.customerId === 'string' ? r.customerId : undefined;
-  let firstResponseAt = readTime(r.firstResponseAt, 'firstResponseAt', issues);
-  let firstHumanResponseAt = readTime(r.firstHumanResponseAt, 'firstHumanResponseAt', issues);
-  let firstResolvedAt = readTime(r.firstResolvedAt, 'firstResolvedAt', issues);
-  let resolvedAt = readTime(r.resolvedAt, 'resolvedAt', issues);
-  let handedOffAt = readTime(r.handedOffAt, 'handedOffAt', issues);
-  let firstTransferAt = readTime(r.firstTransferAt, 'firstTransferAt', issues);
-  let reopens = readCount(r.reopens, 'reopens', issues);
-  let transfers = readCount(r.transfers, 'transfers', issues);
-  let reroutes = readCount(r.reroutes, 'reroutes', issues);
-  let botTurns = readCount(r.botTurns, 'botTurns', issues);
-  let botErrors = readCount(r.botErrors, 'botErrors', issues);
+  let firstResponseAt =
+    typeof r.firstResponseAt === 'number' && Number.isFinite(r.firstResponseAt)
+      ? (r.firstResponseAt as number)
+      : r.firstResponseAt === undefined
+        ? Number.NaN
+        : readTime(r.firstResponseAt, 'firstResponseAt', issues);
+  let firstHumanResponseAt =
+    typeof r.firstHumanResponseAt === 'number' && Number.isFinite(r.firstHumanResponseAt)
+      ? (r.firstHumanResponseAt as number)
+      : r.firstHumanResponseAt === undefined
+        ? Number.NaN
+        : readTime(r.firstHumanResponseAt, 'firstHumanResponseAt', issues);
+  let firstResolvedAt =
+    typeof r.firstResolvedAt === 'number' && Number.isFinite(r.firstResolvedAt)
+      ? (r.firstResolvedAt as number)
+      : r.firstResolvedAt === undefined
+        ? Number.NaN
+        : readTime(r.firstResolvedAt, 'firstResolvedAt', issues);
+  let resolvedAt =
+    typeof r.resolvedAt === 'number' && Number.isFinite(r.resolvedAt)
+      ? (r.resolvedAt as number)
+      : r.resolvedAt === undefined
+        ? Number.NaN
+        : readTime(r.resolvedAt, 'resolvedAt', issues);
+  let handedOffAt =
+    typeof r.handedOffAt === 'number' && Number.isFinite(r.handedOffAt)
+      ? (r.handedOffAt as number)
+      : r.handedOffAt === undefined
+        ? Number.NaN
+        : readTime(r.handedOffAt, 'handedOffAt', issues);
+  let firstTransferAt =
+    typeof r.firstTransferAt === 'number' && Number.isFinite(r.firstTransferAt)
+      ? (r.firstTransferAt as number)
+      : r.firstTransferAt === undefined
+        ? Number.NaN
+        : readTime(r.firstTransferAt, 'firstTransferAt', issues);
+  let reopens = r.reopens === undefined ? Number.NaN : readCount(r.reopens, 'reopens', issues);
+  let transfers = r.transfers === undefined ? Number.NaN : readCount(r.transfers, 'transfers', issues);
+  let reroutes = r.reroutes === undefined ? Number.NaN : readCount(r.reroutes, 'reroutes', issues);
+  let botTurns = r.botTurns === undefined ? Number.NaN : readCount(r.botTurns, 'botTurns', issues);
+  let botErrors = r.botErrors === undefined ? Number.NaN : readCount(r.botErrors, 'botErrors', issues);
   facts.handleTime = readMillis(r.handleTime, 'handleTime', issues);
   const p = r.priority;
   facts.priority = typeof p === 'number' ? p : Number.NaN;
