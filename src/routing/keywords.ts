@@ -21,9 +21,17 @@ const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}/gu;
 
-/** Lowercases and strips accents (NFD without combining marks): `Zwrót` → `zwrot`. */
+// Letters with a stroke or ligatures have no decomposition, so NFD alone keeps them.
+const FOLD: Record<string, string> = { ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
+const UNDECOMPOSABLE = /[łđøßæœı]/g;
+
+/** Lowercases and strips accents (NFD without combining marks, ł → l): `Zwrót` → `zwrot`. */
 export function normalizeText(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(MARKS, '');
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(UNDECOMPOSABLE, (c) => FOLD[c]!);
 }
 
 /** Text prepared once for many term lookups. */
