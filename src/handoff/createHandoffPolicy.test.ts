@@ -618,6 +618,28 @@ describe('bad input: defined results', () => {
   });
 });
 
+describe('message validation cache', () => {
+  it('a policy that has seen the messages decides exactly like a fresh one', () => {
+    const c = conversation([
+      ['customer', 'where is my refund'],
+      ['bot', 'Refunds take 5 days.'],
+      ['customer', 'agent'],
+    ]);
+    const warm = createHandoffPolicy();
+    warm.decide(c, { now: NOW, agentsAvailable: true });
+    expect(warm.decide(c, { now: NOW, agentsAvailable: true })).toEqual(
+      createHandoffPolicy().decide(c, { now: NOW, agentsAvailable: true }),
+    );
+  });
+
+  it('invalid messages are never cached: every call rejects them', () => {
+    const bad = { id: 'm1', author: 'customer', text: 'hi', at: 'not a date' } as unknown as MessageInput;
+    const c: ConversationInput = { id: 'c1', customerId: 'u1', channel: 'chat', messages: [bad] };
+    expect(() => decide(c)).toThrow(/messages\[0\]\.at/);
+    expect(() => decide(c)).toThrow(/messages\[0\]\.at/);
+  });
+});
+
 describe('explain', () => {
   it('adds a trace only when asked', () => {
     expect(decide(say('agent')).trace).toBeUndefined();
