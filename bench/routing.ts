@@ -407,14 +407,14 @@ lines.push(
 );
 lines.push('## Assignment (500 agents)', '');
 lines.push(
-  `\`assignAgent\` with relaxation (2 steps), fairness window, ${workload.length} work items; roster validated once (cached per array), options and workload parsed on every call; full trace (every agent at every step) always built.`,
+  `\`assignAgent\` with relaxation (2 steps), fairness window, ${workload.length} work items; roster validated once (cached per agent object), options and workload validated on every call; the full trace (every agent at every step, with every exclusion) is always built.`,
   '',
 );
 lines.push('| strategy | assignAgent calls/s |', '| --- | ---: |');
 for (const [s, r] of strategyRates) lines.push(`| ${s} | ${fmt(r)} |`);
 lines.push(
   '',
-  `\`drainQueue\` of ${BACKLOG.toLocaleString('en-US')} items over ${AGENTS} agents (least_busy, relaxation): ${fmt(tDrain)} ms total, ${fmt(perSec(BACKLOG, tDrain))} items/s; ${drained!.assigned.length} assigned, ${drained!.queued.length} left queued (capacity exhausted).`,
+  `\`drainQueue\` of ${BACKLOG.toLocaleString('en-US')} items over ${AGENTS} agents (least_busy, relaxation, no traces): ${fmt(tDrain)} ms total, ${fmt(perSec(BACKLOG, tDrain))} items/s; ${drained!.assigned.length} assigned, ${drained!.queued.length} left queued (capacity exhausted).`,
   '',
 );
 lines.push('## detectLanguage', '');
