@@ -53,6 +53,8 @@ export interface TicketFacts {
   pauses: PauseMs[] | null;
   /** Messages sorted by time, or null when the record has none. */
   messages: MessageFacts[] | null;
+  /** Boolean facts as bits ({@link TICKET_FLAGS}). */
+  flags: number;
 }
 
 /** A survey answer: the rating (NaN = skipped question) and the raw record. */
@@ -128,6 +130,12 @@ export interface MetricDefinition<K extends RecordKind, O, R extends MetricResul
    */
   rate?(options: O): (facts: FactsByKind[K]) => boolean | null;
   /**
+   * The same proportion as ticket flags (see {@link TICKET_FLAGS}), when it can be: counted when all
+   * `denominator` bits are set; in the numerator when any `any` bit (or `any` is 0) and no `none`
+   * bit is set. The engine evaluates it with bit operations, no call per record.
+   */
+  flags?(options: O): FlagRate | null;
+  /**
    * Declarative form of a mean duration `end − createdAt` (NaN end = missing); run inline by
    * computeMetrics when the statistic is the mean.
    */
@@ -135,6 +143,35 @@ export interface MetricDefinition<K extends RecordKind, O, R extends MetricResul
   /** Metric-specific record checks (e.g. rating within the scale). */
   check?(facts: FactsByKind[K], options: O): { field: string; message: string } | null;
   create(options: O, env: MetricEnv): Accumulator<FactsByKind[K], R>;
+}
+
+/** Boolean facts of a ticket as bits of {@link TicketFacts.flags}. */
+export const TICKET_FLAGS = {
+  resolvedEver: 1,
+  reopened: 2,
+  transferred: 4,
+  handedOff: 8,
+  bot: 16,
+  human: 32,
+  resolved: 64,
+  /** Transferred, re-routed or with a first transfer time. */
+  moved: 128,
+} as const;
+
+/** A proportion over ticket flags. */
+export interface FlagRate {
+  denominator: number;
+  any: number;
+  none: number;
+}
+
+/** The per-record classifier of a {@link FlagRate} (what the accumulators of the calculators use). */
+export function rateFromFlags(spec: FlagRate): (facts: TicketFacts) => boolean | null {
+  const { denominator, any, none } = spec;
+  return (f) =>
+    (f.flags & denominator) !== denominator
+      ? null
+      : (any === 0 || (f.flags & any) !== 0) && (f.flags & none) === 0;
 }
 
 /** A duration metric as data: which timestamp ends it, in which time (calendar), with or without pauses. */
@@ -460,6 +497,15 @@ export function readTicket(value: unknown, facts: TicketFacts, issues: IssueSink
   facts.botTurns = Number.isNaN(botTurns) ? 0 : botTurns;
   facts.botErrors = Number.isNaN(botErrors) ? 0 : botErrors;
   facts.pauses = pauses;
+  facts.flags =
+    (Number.isNaN(firstResolvedAt) ? 0 : TICKET_FLAGS.resolvedEver) |
+    (facts.reopens > 0 ? TICKET_FLAGS.reopened : 0) |
+    (facts.transfers > 0 ? TICKET_FLAGS.transferred : 0) |
+    (handedOff ? TICKET_FLAGS.handedOff : 0) |
+    (botInvolved ? TICKET_FLAGS.bot : 0) |
+    (humanInvolved ? TICKET_FLAGS.human : 0) |
+    (Number.isNaN(resolvedAt) ? 0 : TICKET_FLAGS.resolved) |
+    (facts.transfers > 0 || facts.reroutes > 0 || !Number.isNaN(firstTransferAt) ? TICKET_FLAGS.moved : 0);
   facts.messages = messages;
   if (facts.botErrors > facts.botTurns && facts.botTurns > 0)
     issues.push({ field: 'botErrors', message: 'more bot errors than bot turns' });
@@ -554,6 +600,7 @@ export function createFacts<K extends RecordKind>(kind: K): FactsByKind[K] {
     priority: 0,
     pauses: null,
     messages: null,
+    flags: 0,
   } as FactsByKind[K];
 }
 

@@ -9,6 +9,7 @@ import {
   createInvalidCollector,
   type ElapsedSpec,
   type FactsByKind,
+  type FlagRate,
   type InvalidRecord,
   type MetricEnv,
   type MetricResultBase,
@@ -174,6 +175,7 @@ interface GroupState {
 const RATE = 1;
 const ELAPSED = 2;
 const GENERIC = 0;
+const FLAGS = 3;
 
 const DAY = 86_400_000;
 const EMPTY: Record<string, unknown> = Object.freeze({});
@@ -376,14 +378,23 @@ export function computeMetrics(
   const names = specs.map((s) => s.as ?? s.metric);
   const usesContactIndex = definitions.some((d) => d.usesContactIndex);
   // Declarative metrics run inline (no accumulator call): rates, and mean durations.
+  const flagRates = definitions.map((d, i) =>
+    kind === 'ticket' && d.flags ? (d.flags(metricOptions[i]) as FlagRate | null) : null,
+  );
   const rates = definitions.map((d, i) =>
-    d.rate ? (d.rate(metricOptions[i]) as (f: unknown) => boolean | null) : null,
+    !flagRates[i] && d.rate ? (d.rate(metricOptions[i]) as (f: unknown) => boolean | null) : null,
   );
   const elapsedSpecs = definitions.map((d, i) =>
     d.elapsed ? (d.elapsed(metricOptions[i]) as ElapsedSpec) : null,
   );
   const modes = definitions.map((_, i) =>
-    rates[i] ? RATE : elapsedSpecs[i] && elapsedSpecs[i]!.statistic === 'mean' ? ELAPSED : GENERIC,
+    flagRates[i]
+      ? FLAGS
+      : rates[i]
+        ? RATE
+        : elapsedSpecs[i] && elapsedSpecs[i]!.statistic === 'mean'
+          ? ELAPSED
+          : GENERIC,
   );
   const metricCount = definitions.length;
   const END_KINDS = ['firstResponseAt', 'resolvedAt', 'firstHumanResponseAt', 'firstResolvedAt'];
@@ -512,7 +523,14 @@ export function computeMetrics(
     const g = group as GroupState;
     for (let i = 0; i < metricCount; i++) {
       const mode = modes[i];
-      if (mode === RATE) {
+      if (mode === FLAGS) {
+        const spec = flagRates[i]!;
+        const bits = (facts as TicketFacts).flags;
+        if ((bits & spec.denominator) === spec.denominator) {
+          g.counts[i]!++;
+          if ((spec.any === 0 || (bits & spec.any) !== 0) && (bits & spec.none) === 0) g.sums[i]!++;
+        }
+      } else if (mode === RATE) {
         const c = rates[i]!(facts);
         if (c !== null) {
           g.counts[i]!++;

@@ -6,7 +6,9 @@ import {
   type MetricDefinition,
   type MetricEnv,
   type RateResult,
+  rateFromFlags,
   runMetric,
+  TICKET_FLAGS,
   type TicketFacts,
   type WithSkipped,
 } from './_engine';
@@ -143,8 +145,8 @@ export const reopenRateMetric: MetricDefinition<
   source:
     'Zendesk Explore "Reopened tickets" / "Solved tickets": tickets reopened at least once among tickets solved at least once',
   optionsSchema: ReopenRateOptionsSchema,
-  rate: () => (f) => (Number.isNaN(f.firstResolvedAt) ? null : f.reopens > 0),
-  create: (options) => createRateAccumulator(reopenRateMetric.rate!(options)),
+  flags: () => ({ denominator: TICKET_FLAGS.resolvedEver, any: TICKET_FLAGS.reopened, none: 0 }),
+  create: (options) => createRateAccumulator(rateFromFlags(reopenRateMetric.flags!(options)!)),
 };
 
 /**
@@ -185,8 +187,12 @@ export const transferRateMetric: MetricDefinition<
   unit: 'fraction',
   source: 'ICMI / SQM Group: transfer rate = contacts transferred at least once / contacts handled',
   optionsSchema: TransferRateOptionsSchema,
-  rate: (options) => (f) => f.transfers > 0 || (options.includeHandoffs && f.handedOff),
-  create: (options) => createRateAccumulator(transferRateMetric.rate!(options)),
+  flags: (options) => ({
+    denominator: 0,
+    any: TICKET_FLAGS.transferred | (options.includeHandoffs ? TICKET_FLAGS.handedOff : 0),
+    none: 0,
+  }),
+  create: (options) => createRateAccumulator(rateFromFlags(transferRateMetric.flags!(options)!)),
 };
 
 /**
@@ -230,6 +236,8 @@ export const routingAccuracyMetric: MetricDefinition<
   source:
     'First-time routing accuracy (tandem-cx DOMAIN brief: "60 % of requests reach the right inbox the first time"): no re-route or transfer within N minutes of arrival',
   optionsSchema: RoutingAccuracyOptionsSchema,
+  flags: (options) =>
+    options.within === undefined ? { denominator: 0, any: 0, none: TICKET_FLAGS.moved } : null,
   rate: (options) => (f) => {
     const moved = f.transfers > 0 || f.reroutes > 0 || !Number.isNaN(f.firstTransferAt);
     if (!moved) return true;
@@ -278,8 +286,8 @@ export const containmentRateMetric: MetricDefinition<
   source:
     'IBM watsonx Assistant "containment": conversations the assistant handled without human intervention / conversations with the assistant',
   optionsSchema: BotRateOptionsSchema,
-  rate: () => (f) => (f.botInvolved ? !f.humanInvolved : null),
-  create: (options) => createRateAccumulator(containmentRateMetric.rate!(options)),
+  flags: () => ({ denominator: TICKET_FLAGS.bot, any: 0, none: TICKET_FLAGS.human }),
+  create: (options) => createRateAccumulator(rateFromFlags(containmentRateMetric.flags!(options)!)),
 };
 
 /**
@@ -313,8 +321,8 @@ export const handoffRateMetric: MetricDefinition<
   source:
     'Zendesk AI agents "escalation rate" / Intercom Fin "escalated": bot conversations handed to a human / bot conversations',
   optionsSchema: BotRateOptionsSchema,
-  rate: () => (f) => (f.botInvolved ? f.handedOff : null),
-  create: (options) => createRateAccumulator(handoffRateMetric.rate!(options)),
+  flags: () => ({ denominator: TICKET_FLAGS.bot, any: TICKET_FLAGS.handedOff, none: 0 }),
+  create: (options) => createRateAccumulator(rateFromFlags(handoffRateMetric.flags!(options)!)),
 };
 
 /**
