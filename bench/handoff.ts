@@ -18,6 +18,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { detectFrustration } from '../src/confidence/detectFrustration';
 import { createHandoffPolicy, detectHumanRequest, detectSensitiveTopics } from '../src/handoff/index';
 import type { ConversationInput, MessageInput } from '../src/model/schemas';
 import { compileRouter } from '../src/routing/compileRouter';
@@ -25,7 +26,8 @@ import { compileRouter } from '../src/routing/compileRouter';
 const root = resolve(import.meta.dirname, '..');
 const evalData = resolve(root, '../shared/eval-data');
 const CONVERSATIONS = 400;
-const MIN_MS = 1200;
+const MIN_MS = 1500;
+const ROUNDS = 3;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -194,7 +196,7 @@ function opsPerSecond(batch: number, fn: (i: number) => void, setup?: () => void
   (globalThis as { gc?: () => void }).gc?.();
   const rates: number[] = [];
   const start = performance.now();
-  while (performance.now() - start < MIN_MS || rates.length < 3) {
+  while (performance.now() - start < MIN_MS / ROUNDS || rates.length < 3) {
     setup?.();
     const t0 = performance.now();
     for (let i = 0; i < batch; i++) fn(i);
@@ -216,48 +218,60 @@ for (const c of conversations) {
 }
 const lastTexts = conversations.map((c) => c.messages[c.messages.length - 1]!.text);
 const n = conversations.length;
+const windows = conversations.map((c) => c.messages.slice(-12));
 
-const speed: Array<[string, number]> = [];
-speed.push(['`router.route(item)` — 20 rules (peer)', opsPerSecond(n, (i) => router.route(items[i]))]);
-// Cold: a new policy per batch, so every message is validated (nothing cached) — the cost when
-// the host builds new message objects on every turn (e.g. reads them from a database).
+// Rows are measured in ROUNDS rotations (each row ≥ MIN_MS / ROUNDS per round) and the median
+// per row is kept, so load changes on a shared machine hit every row alike.
 let cold = createHandoffPolicy();
-speed.push([
-  '`decide()` default, cold (every message validated)',
-  opsPerSecond(
-    n,
+const rows: Array<[string, number, (i: number) => void, (() => void)?]> = [
+  ['`router.route(item)` — 20 rules (peer)', 0, (i) => router.route(items[i])],
+  // Cold: a new policy per batch, so every message is validated (nothing cached) — the cost when
+  // the host builds new message objects on every turn (e.g. reads them from a database).
+  [
+    '`decide()` default, cold (every message validated)',
+    0,
     (i) => cold.decide(conversations[i]!, { now: NOW, agentsAvailable: true }),
     () => {
       cold = createHandoffPolicy();
     },
-  ),
-]);
-// Warm: the same message objects come back on the next turn (a live chat appending to an array):
-// each message is validated once by the policy's per-object cache.
-speed.push([
-  '`decide()` default, warm (messages already validated)',
-  opsPerSecond(n, (i) => full.decide(conversations[i]!, { now: NOW, agentsAvailable: true })),
-]);
-speed.push([
-  '`decide()` default, warm, `packet: false`',
-  opsPerSecond(n, (i) => full.decide(conversations[i]!, { now: NOW, agentsAvailable: true, packet: false })),
-]);
-speed.push([
-  '`decide()` warm, without frustration detector, `packet: false`',
-  opsPerSecond(n, (i) => light.decide(conversations[i]!, { now: NOW, agentsAvailable: true, packet: false })),
-]);
-speed.push([
-  '`decide()` default, warm, `explain: true`',
-  opsPerSecond(n, (i) => full.decide(conversations[i]!, { now: NOW, agentsAvailable: true, explain: true })),
-]);
-speed.push([
-  '`detectHumanRequest(text)` — one message',
-  opsPerSecond(n, (i) => detectHumanRequest(lastTexts[i]!)),
-]);
-speed.push([
-  '`detectSensitiveTopics(text)` — one message',
-  opsPerSecond(n, (i) => detectSensitiveTopics(lastTexts[i]!)),
-]);
+  ],
+  // Warm: the same message objects come back on the next turn (a live chat appending to an
+  // array): each message is validated once by the policy's per-object cache.
+  [
+    '`decide()` default, warm (messages already validated)',
+    0,
+    (i) => full.decide(conversations[i]!, { now: NOW, agentsAvailable: true }),
+  ],
+  [
+    '`decide()` default, warm, `packet: false`',
+    0,
+    (i) => full.decide(conversations[i]!, { now: NOW, agentsAvailable: true, packet: false }),
+  ],
+  [
+    '`decide()` warm, without frustration detector, `packet: false`',
+    0,
+    (i) => light.decide(conversations[i]!, { now: NOW, agentsAvailable: true, packet: false }),
+  ],
+  [
+    '`decide()` default, warm, `explain: true`',
+    0,
+    (i) => full.decide(conversations[i]!, { now: NOW, agentsAvailable: true, explain: true }),
+  ],
+  [
+    '`detectFrustration(last 12 messages)` — confidence module, alone',
+    0,
+    (i) => detectFrustration(windows[i]!, { now: NOW }),
+  ],
+  ['`detectHumanRequest(text)` — one message', 0, (i) => detectHumanRequest(lastTexts[i]!)],
+  ['`detectSensitiveTopics(text)` — one message', 0, (i) => detectSensitiveTopics(lastTexts[i]!)],
+];
+const perRound: number[][] = rows.map(() => []);
+for (let round = 0; round < ROUNDS; round++)
+  for (const [k, [, , fn, setup]] of rows.entries()) perRound[k]!.push(opsPerSecond(n, fn, setup));
+const speed: Array<[string, number]> = rows.map(([name], k) => {
+  const rates = [...perRound[k]!].sort((a, b) => a - b);
+  return [name, rates[Math.floor(rates.length / 2)]!];
+});
 const routeRate = speed[0]![1];
 
 // ---------------------------------------------------------------- quality: labelled sets
@@ -367,7 +381,7 @@ const topOther = [...otherByIntent.entries()].sort((a, b) => b[1] - a[1]).slice(
 const out: string[] = [];
 out.push('# handoff benchmark', '');
 out.push(
-  `Node ${process.version}, ${new Date(NOW).toISOString().slice(0, 10)} fixtures; ${CONVERSATIONS} synthetic 20-message conversations (earlier customer turns are real banking77 questions; the final turn is in one of six languages, a quarter of them a request for a person, a sensitive topic or a follow-up). Median of ≥3 batches, ≥${MIN_MS} ms per row, same process; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the end of the run (the machine is shared, so absolute rates vary between runs; read the ratios). Decisions on the set: ${Object.entries(
+  `Node ${process.version}, ${new Date(NOW).toISOString().slice(0, 10)} fixtures; ${CONVERSATIONS} synthetic 20-message conversations (earlier customer turns are real banking77 questions; the final turn is in one of six languages, a quarter of them a request for a person, a sensitive topic or a follow-up). Each row: median over ${ROUNDS} rotations through all rows (≥${MIN_MS} ms per row in total), same process; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the end of the run (the machine is shared, so absolute rates vary between runs; read the ratios). Decisions on the set: ${Object.entries(
     actions,
   )
     .map(([a, c]) => `${a} ${c}`)
@@ -404,7 +418,7 @@ for (const language of ['en', 'pl', 'zh', 'es', 'de', 'fr'])
 row('**hold-out, all**', prf(holdout));
 out.push('');
 out.push(
-  'The dev set was used to write the patterns. The hold-out set was written before its first evaluation; that first run (before any pattern change) gave precision 29/30 = 0.967, recall 29/39 = 0.744. The misses were then fixed with general patterns, so the current hold-out row is no longer an unbiased estimate.',
+  'The dev set was used to write the patterns. The hold-out set was written before its first evaluation; that first run (before any pattern change) had 10 missed requests and 1 false alarm: precision 28/29 = 0.966, recall 28/38 = 0.737. The misses were then fixed with general patterns, so the current hold-out row is no longer an unbiased estimate.',
   '',
 );
 out.push('## Explicit-request detection: false positives on real customer utterances', '');

@@ -429,9 +429,13 @@ export function createHandoffPolicy(
       }
     }
     let frustration: HandoffFrustration | null = null;
-    // Frustration only changes an offer; skip it when the turn escalates anyway and no packet
-    // (which would show it) is wanted.
-    const needFrustration = !escalations.length || options.packet !== false;
+    // Frustration only changes an offer. Skip the detector (the costliest step) when the turn
+    // escalates anyway and no packet (which shows it) is wanted, or when no offer can be made any
+    // more (declined, or the offer budget is spent) — unless a trace is asked for.
+    const offerPossible = !declinedNow && !state.declined && state.offers < resolved.offer.maxOffers;
+    const needFrustration = escalations.length
+      ? options.packet !== false
+      : offerPossible || matchedRules.some((r) => r.then.escalateInsteadOfOffer) || explain;
     if (resolved.frustration.enabled && deps.detectFrustration && needFrustration) {
       frustration = frustrationOf();
       step('frustration', frustration.score.toFixed(3), frustration.signals);
