@@ -138,3 +138,12 @@ export {
   TransferRateOptionsSchema,
   transferRate,
 } from './ticketRates';
+export {
+  SQL_METRIC_NAMES,
+  type SqlDialect,
+  SqlDialectSchema,
+  type ToSqlOptions,
+  ToSqlOptionsSchema,
+  toSql,
+} from './toSql';
+export { type ToVegaLiteOptions, toVegaLite, type VegaLiteSpec } from './toVegaLite';
