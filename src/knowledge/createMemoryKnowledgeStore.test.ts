@@ -124,6 +124,24 @@ describe('createMemoryKnowledgeStore specifics', () => {
     expect(seen).toEqual(['created:a:1:acme', 'updated:a:2:acme', 'feedback:a:false', 'removed:a:2:acme']);
   });
 
+  it('accepts the fact details as options (DESIGN form) and lists every missing field', async () => {
+    const kb = createMemoryKnowledgeStore({ now: () => T0 });
+    const r = await kb.remember(
+      'u1',
+      { key: 'language', value: 'pl' },
+      { source: 'crm', consent: true, now: T0 },
+    );
+    expect(r).toMatchObject({
+      kind: 'stored',
+      fact: { key: 'language', value: 'pl', source: 'crm', confidence: 1 },
+    });
+    const error = await kb.remember('u1', { key: 'x', value: 1 }).catch((e: unknown) => e);
+    expect((error as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual([
+      'fact.consent',
+      'fact.source',
+    ]);
+  });
+
   it('rejects bad options with INVALID_CONFIG naming the path', () => {
     expect(() => createMemoryKnowledgeStore({ gapThreshold: 2 })).toThrow(
       expect.objectContaining({ code: 'INVALID_CONFIG', path: 'gapThreshold' }),

@@ -59,8 +59,17 @@ export interface KnowledgeStore {
    */
   search(query: string, options?: KnowledgeSearchOptions): Promise<KnowledgeSearchResult>;
 
-  /** Stores a fact about a customer (replacing the same key), unless consent is missing. */
-  remember(customerId: string, fact: MemoryFactInput, options?: RememberOptions): Promise<RememberResult>;
+  /**
+   * Stores a fact about a customer (replacing the same key), unless consent is missing. `source`,
+   * `confidence`, `expiresAt`/`ttl` and `consent` may sit in `fact` or in `options` (DESIGN form
+   * `remember(id, { key, value }, { source, consent })`); the merged fact must be valid.
+   * @throws `INVALID_INPUT` listing every problem (e.g. `fact.consent` missing).
+   */
+  remember(
+    customerId: string,
+    fact: Pick<MemoryFactInput, 'key' | 'value'> & Partial<MemoryFactInput>,
+    options?: RememberOptions,
+  ): Promise<RememberResult>;
   /**
    * The customer's unexpired facts, by key. Staff and the customer themself only.
    * @throws `FORBIDDEN` for any other viewer.

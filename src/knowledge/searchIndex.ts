@@ -53,6 +53,24 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
 // New candidates stop being added once this many phrasings are in play (see search()).
 const CANDIDATE_BUDGET = 2_000;
 
+// Above this ratio of posting length to candidates, candidates are looked up (binary search in
+// the slot-sorted posting list) rather than the list walked.
+const SEEK_RATIO = 16;
+
+/** Index of `slot` in an ascending list, or -1. Posting lists stay sorted: slots only grow. */
+function findSorted(ids: readonly number[], slot: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = ids[mid]!;
+    if (v === slot) return mid;
+    if (v < slot) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 interface Walk {
   t: string;
   bit: number;
@@ -476,6 +494,20 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
       const scale = weight * idf * (K1 + 1);
       const ids = posting.ids;
       const tfs = posting.tfs;
+      if (!addNew && df > touchedUnits.length * SEEK_RATIO) {
+        // A very common term only re-scores: look the candidates up in its (slot-sorted) posting
+        // list instead of walking all of it.
+        for (let k = 0; k < touchedUnits.length; k++) {
+          const u = touchedUnits[k]!;
+          const i = findSorted(ids, u);
+          if (i < 0) continue;
+          const field = unitField[u]!;
+          const tf = tfs[i]!;
+          unitScore[u]! += (scale * boost[field]! * tf) / (tf + normBase + normSlope[field]! * unitLen[u]!);
+          unitMask[u]! |= bit;
+        }
+        continue;
+      }
       for (let i = 0; i < ids.length; i++) {
         const u = ids[i]!;
         if (unitStamp[u] !== epoch) {
@@ -540,6 +572,20 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
         const scale = weight * aidf * (ak1 + 1);
         const base = ak1 * (1 - ab);
         const slope = (ak1 * ab) / avgArtLen;
+        if (adf > touchedArts.length * SEEK_RATIO) {
+          for (let k = 0; k < touchedArts.length; k++) {
+            const a = touchedArts[k]!;
+            const i = findSorted(aids, a);
+            if (i < 0) continue;
+            const tf = atfs[i]!;
+            const s = (scale * tf) / (tf + base + slope * artLen[a]!);
+            if (artLevelStamp[a] !== epoch) {
+              artLevelStamp[a] = epoch;
+              artLevel[a] = s;
+            } else artLevel[a]! += s;
+          }
+          continue;
+        }
         for (let i = 0; i < aids.length; i++) {
           const a = aids[i]!;
           if (artStamp[a] !== epoch || artVisible[a] === 0) continue;
