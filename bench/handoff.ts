@@ -15,9 +15,11 @@
  *
  *   npx tsx bench/handoff.ts
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mulberry32 } from '../src/_internal/random';
 import { detectFrustration } from '../src/confidence/detectFrustration';
 import { createHandoffPolicy, detectHumanRequest, detectSensitiveTopics } from '../src/handoff/index';
 import type { ConversationInput, MessageInput } from '../src/model/schemas';
@@ -29,15 +31,6 @@ const CONVERSATIONS = 400;
 const MIN_MS = 1500;
 const ROUNDS = 3;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

@@ -16,10 +16,12 @@
  *
  *   npx tsx bench/routing.ts
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { detectLanguage } from '../src/_internal/language/detectLanguage';
+import { mulberry32 } from '../src/_internal/random';
 import type { AgentInput } from '../src/model/schemas';
 import type { Condition } from '../src/routing/conditions';
 import {
@@ -37,15 +39,6 @@ const AGENTS = 500;
 const BACKLOG = 10_000;
 const ASSIGN_CALLS = 2_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20260302);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

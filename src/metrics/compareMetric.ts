@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { mulberry32 } from '../_internal/random';
 import { parseWithSchema, TandemError } from '../model/errors';
-import {
-  mulberry32,
-  normalQuantile,
-  quantileSorted,
-  studentTCdf,
-  studentTQuantile,
-  wilsonInterval,
-} from './_stats';
+import { normalQuantile, quantileSorted, studentTCdf, studentTQuantile, wilsonInterval } from './_stats';
 
 /** A proportion sample: counts, a rate result (`{ value, n }` with value in 0..1), or booleans. */
 export type ProportionSample =
