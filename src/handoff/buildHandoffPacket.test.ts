@@ -225,6 +225,24 @@ describe('buildHandoffPacket on a realistic 12-message conversation', () => {
     expect(packet.reasons).toEqual([]);
   });
 
+  it('reads what a bot message did from handoff events recorded with it', async () => {
+    const packet = await buildHandoffPacket(
+      {
+        id: 'c',
+        customerId: 'u',
+        channel: 'chat',
+        messages: [
+          { id: 'm1', author: 'customer', text: 'my card has not arrived', at: at(0) },
+          { id: 'm2', author: 'bot', text: 'Could you say that another way?', at: at(5) },
+          { id: 'm3', author: 'customer', text: 'the card, it is late', at: at(20) },
+        ],
+        events: [{ type: 'handoff.clarified', at: at(5) }],
+      },
+      { now: at(30) },
+    );
+    expect(packet.summary.tried).toEqual(['asked the customer to rephrase (1×)']);
+  });
+
   it('an earlier waitingSince wins (SLA clock never reset)', async () => {
     const packet = await buildHandoffPacket(conversation, { now: at(205), waitingSince: at(-600) });
     expect(packet.waitingSince).toBe(at(-600).toISOString());

@@ -162,6 +162,21 @@ describe('offer: ambiguous request, accept, decline, at most once', () => {
     },
   );
 
+  it.each([
+    ['yes please. Actually, can you also check my address?', 'accept'],
+    ['Sure, go ahead', 'accept'],
+    ['好的，谢谢', 'accept'],
+    ['no thanks, I am fine', 'decline'],
+    ['Nie, dziękuję. Poradzę sobie', 'decline'],
+    ['不用了谢谢', 'decline'],
+    ['ok thanks', 'other'],
+    ['好烦啊', 'other'],
+    ['对不起我没看懂', 'other'],
+    ['where is my parcel?', 'other'],
+  ] as const)('classifyReply(%j) → %s', (text, expected) => {
+    expect(policy.classifyReply(text)).toBe(expected);
+  });
+
   it('respects a decline: no new offer later, even when a trigger fires', () => {
     const d = decide(
       conversation([...offered, ['customer', 'no'], ['bot', 'Sure. What can I do?'], ['customer', 'help']]),

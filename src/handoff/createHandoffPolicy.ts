@@ -168,21 +168,25 @@ export function createHandoffPolicy(
     return out;
   };
 
+  // The reply to an offer is read from its first clause: "yes please. Actually…" accepts, "no
+  // thanks, I'm fine" declines. A whole clause from the reply lists counts; otherwise only a
+  // leading yes/no word does ("ok thanks" is not an acceptance).
   function classifyReply(text: string): 'accept' | 'decline' | 'other' {
-    const bare = bareText(normalizeText(text));
-    if (!bare) return 'other';
-    const words = bare.split(' ');
-    if (words.length > 6) return 'other';
-    const first = words[0]!;
+    const normalized = normalizeText(text);
+    const firstClause = normalized.split(/[.!?;,\n]/).find((part) => part.trim().length > 0) ?? '';
+    const clause = bareText(firstClause);
+    if (!clause) return 'other';
+    const first = clause.split(' ')[0]!;
     for (const c of replyLexicons) {
-      if (c.decline.has(bare) || c.decline.has(first)) return 'decline';
+      if (c.decline.has(clause) || c.declineLead.has(first)) return 'decline';
       // Chinese has no spaces: "不用了谢谢" starts with "不用".
-      if (c.lexicon.language === 'zh') for (const d of c.decline) if (bare.startsWith(d)) return 'decline';
+      if (c.lexicon.language === 'zh')
+        for (const d of c.declineLead) if (clause.startsWith(d)) return 'decline';
     }
     for (const c of replyLexicons) {
-      if (c.accept.has(bare) || c.accept.has(first)) return 'accept';
-      if (c.ambiguousWords.has(bare)) return 'accept';
-      if (c.lexicon.language === 'zh') for (const a of c.accept) if (bare.startsWith(a)) return 'accept';
+      if (c.accept.has(clause) || c.acceptLead.has(first) || c.ambiguousWords.has(clause)) return 'accept';
+      if (c.lexicon.language === 'zh')
+        for (const a of c.acceptLead) if (clause.startsWith(a)) return 'accept';
     }
     return 'other';
   }

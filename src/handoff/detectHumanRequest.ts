@@ -33,6 +33,8 @@ interface CompiledLexicon {
   ambiguousWords: Set<string>;
   accept: Set<string>;
   decline: Set<string>;
+  acceptLead: Set<string>;
+  declineLead: Set<string>;
 }
 
 const NONE: HumanRequestResult = Object.freeze({
@@ -85,6 +87,8 @@ export function compileRequestLexicons(options: HumanRequestDetectorOptions = {}
       ambiguousWords: new Set([...lexicon.ambiguousWords, ...extraAmbiguous]),
       accept: new Set(lexicon.accept),
       decline: new Set(lexicon.decline),
+      acceptLead: new Set(lexicon.acceptLead),
+      declineLead: new Set(lexicon.declineLead),
     });
   }
   return out;

@@ -156,11 +156,25 @@ export function summarize(
     tried.push(`showed article ${a.title ? `"${a.title}" (${a.id})` : a.id}: ${verdict}`);
   }
   let clarifications = 0;
+  // What a bot message did: `meta.handoff`, or a handoff event recorded within a second of it.
+  const HANDOFF_EVENTS: Record<string, string> = {
+    'handoff.clarified': 'clarify',
+    'handoff.offered': 'offer',
+    'handoff.escalated': 'escalate',
+  };
+  const events = (view.conversation.events ?? []).filter((e) => HANDOFF_EVENTS[e.type]);
+  const actionOf = (m: Message): unknown => {
+    if (m.meta?.handoff) return m.meta.handoff;
+    const t = m.at.getTime();
+    const e = events.find((x) => Math.abs(x.at.getTime() - t) <= 1000);
+    return e ? HANDOFF_EVENTS[e.type] : undefined;
+  };
   // Bot replies after the customer stated the goal (greetings before it are not attempts).
   for (const m of view.messages.slice(goalStart)) {
     if (m.author !== 'bot') continue;
-    if (m.meta?.handoff === 'clarify') clarifications++;
-    else if (!m.meta?.articleId && !m.meta?.articles && !m.meta?.handoff && tried.length < 6)
+    const action = actionOf(m);
+    if (action === 'clarify') clarifications++;
+    else if (!m.meta?.articleId && !m.meta?.articles && !action && tried.length < 6)
       tried.push(`answered: ${firstSentence(m.text)}`);
   }
   if (clarifications) tried.push(`asked the customer to rephrase (${clarifications}×)`);

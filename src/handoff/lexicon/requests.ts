@@ -38,6 +38,10 @@ export interface RequestLexicon {
   accept: string[];
   /** Short replies that decline an offer ("no thanks", "nie", "不用"). */
   decline: string[];
+  /** Words that accept when they open the reply ("yes, …", "tak, …"). */
+  acceptLead: string[];
+  /** Words that decline when they open the reply ("no, …", "nie, …"). */
+  declineLead: string[];
   /** Messages that cancel a pending handoff ("never mind", "算了"). */
   cancel: RegExp;
 }
@@ -57,6 +61,8 @@ function english(): RequestLexicon {
     '(?:(?:talk|speak|chat|converse|communicate|get through|get in touch|be connected|be transferred|be put through|connect|deal|get connected|get transferred|talking|speaking|chatting|dealing) (?:to|with)|reach|contact|get hold of|get ahold of)';
   return {
     language: 'en',
+    acceptLead: ['yes', 'yeah', 'yep', 'yup', 'sure', 'absolutely', 'definitely'],
+    declineLead: ['no', 'nope', 'nah'],
     explicit: [
       { id: 'en.want_talk_to', pattern: re(`\\b${want}\\b${GAP(30)}\\b${talk} ${human}`) },
       {
@@ -209,6 +215,8 @@ function polish(): RequestLexicon {
     '(?:porozmawiac|rozmawiac|pogadac|mowic|pomowic|polaczyc sie|polaczenie|rozmowe|kontakt|kontaktu|przelaczyc|przekierowac|skontaktowac sie|pisac|popisac|zostac polaczon\\w*|byc polaczon\\w*)';
   return {
     language: 'pl',
+    acceptLead: ['tak', 'jasne', 'pewnie', 'chetnie', 'oczywiscie'],
+    declineLead: ['nie'],
     explicit: [
       { id: 'pl.want_talk_to', pattern: re(`\\b${want}\\b${GAP(30)}\\b${talk} (?:z|ze|do|na) ${human}`) },
       {
@@ -313,6 +321,8 @@ function chinese(): RequestLexicon {
     '(?:人工(?!智能|费|成本|翻译|合成|降雨|湖|呼吸|授精|智慧|岛|草)(?:客服|服务|坐席|座席|服务台|接听|客户服务|帮助)?|真人(?!秀)(?:客服|服务)?|活人|客服人员|客服专员|客服小姐|客服代表|工作人员|服务人员|业务员|你们?的?(?:经理|主管|负责人|员工|同事|客服)|经理|主管|专员|坐席|有人)';
   return {
     language: 'zh',
+    acceptLead: ['好的', '好啊', '好吧', '是的', '可以', '行啊', '要的', '麻烦了'],
+    declineLead: ['不', '不用', '不要', '不需要', '算了', '不必'],
     explicit: [
       {
         id: 'zh.transfer',
@@ -394,6 +404,8 @@ function spanish(): RequestLexicon {
     '(?:hablar|charlar|conversar|comunicarme|contactar|platicar|chatear|pasar|ser atendid[oa]|que me atienda|que me pasen|que me comuniquen|que me transfieran|hablarlo)';
   return {
     language: 'es',
+    acceptLead: ['si', 'claro', 'vale', 'dale'],
+    declineLead: ['no'],
     explicit: [
       { id: 'es.want_talk_to', pattern: re(`\\b${want}\\b${GAP(30)}\\b${talk} (?:con|a) ${human}`) },
       {
@@ -501,6 +513,8 @@ function german(): RequestLexicon {
     '(?:sprechen|reden|telefonieren|chatten|schreiben|verbunden werden|verbinden|unterhalten|kontakt aufnehmen|in kontakt treten)';
   return {
     language: 'de',
+    acceptLead: ['ja', 'gerne', 'gern', 'klar', 'jawohl', 'jo'],
+    declineLead: ['nein', 'nee', 'ne'],
     explicit: [
       {
         id: 'de.want_talk_with',
@@ -621,6 +635,8 @@ function french(): RequestLexicon {
     '(?:parler|discuter|echanger|etre mise? en relation|etre transferee?|joindre|contacter|avoir|communiquer|etre mise? en contact|avoir affaire)';
   return {
     language: 'fr',
+    acceptLead: ['oui', 'ouais', 'volontiers'],
+    declineLead: ['non'],
     explicit: [
       {
         id: 'fr.want_talk_to',
