@@ -89,12 +89,20 @@ export function displayWidth(text: string): number {
 }
 
 /** Formats rows as an aligned plain-text table (CJK-aware). */
-export function formatTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+export function formatTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string {
   const cells = [headers, ...rows].map((r) => r.map(String));
   const widths = headers.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c] ?? ''))));
   const line = (r: readonly string[]) =>
-    r.map((cell, c) => cell + ' '.repeat(Math.max(0, widths[c]! - displayWidth(cell)))).join('  ').trimEnd();
-  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+    r
+      .map((cell, c) => cell + ' '.repeat(Math.max(0, widths[c]! - displayWidth(cell))))
+      .join('  ')
+      .trimEnd();
+  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 /** Quotes a CSV cell when needed (RFC 4180). */
