@@ -243,6 +243,19 @@ describe('buildHandoffPacket on a realistic 12-message conversation', () => {
     expect(packet.summary.tried).toEqual(['asked the customer to rephrase (1×)']);
   });
 
+  it('uses the language of a matched phrase when detection is unsure', async () => {
+    const packet = await buildHandoffPacket(
+      {
+        id: 'c',
+        customerId: 'u',
+        channel: 'chat',
+        messages: [{ id: 'm', author: 'customer', text: '转人工', at: at(0) }],
+      },
+      { now: at(1), detectLanguage: () => ({ language: 'und', confidence: 0 }) },
+    );
+    expect(packet.language).toEqual({ code: 'zh', confidence: 0.5, source: 'phrase' });
+  });
+
   it('an earlier waitingSince wins (SLA clock never reset)', async () => {
     const packet = await buildHandoffPacket(conversation, { now: at(205), waitingSince: at(-600) });
     expect(packet.waitingSince).toBe(at(-600).toISOString());

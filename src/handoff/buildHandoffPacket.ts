@@ -6,6 +6,8 @@ import type { ViewerInput } from '../knowledge/schemas';
 import { TandemError } from '../model/errors';
 import type { ConversationInput, Priority } from '../model/schemas';
 import { readHandoffState, viewConversation } from './conversationView';
+import { detectHumanRequest } from './detectHumanRequest';
+import { detectSensitiveTopics } from './detectSensitiveTopics';
 import { assemblePacket, recentSentiment } from './packet';
 import type { HandoffPacket, HandoffReason } from './schemas';
 import type { HandoffDecision, HandoffDependencies, HandoffRouter } from './types';
@@ -117,6 +119,14 @@ export async function buildHandoffPacket(
   else if (detect && customerText) {
     const d = detect(customerText);
     language = { code: d.language, confidence: d.confidence, source: 'detected' };
+  }
+  // Short messages fool statistical detection; a matched phrase set is better evidence.
+  if (language.source === 'detected' && (language.code === 'und' || language.confidence < 0.6) && lastTurn) {
+    const phrase =
+      detectHumanRequest(lastTurn.text).language ??
+      detectSensitiveTopics(lastTurn.text).matches[0]?.language ??
+      null;
+    if (phrase) language = { code: phrase, confidence: 0.5, source: 'phrase' };
   }
   // Defaults: the confidence module's detectors; `null` switches one off.
   const analyze = context.analyzeSentiment === undefined ? analyzeSentimentDefault : context.analyzeSentiment;

@@ -55,6 +55,8 @@ describe('pinned shape (DESIGN.md)', () => {
     expect(d.action).toBe('escalate');
     expect(d.reasons[0]).toMatchObject({ code: 'explicit_request' });
     expect(d.score).toBe(1);
+    // Short text: statistical detection is unsure; the matched English phrase decides.
+    expect(d.action === 'escalate' && d.packet?.language.code).toBe('en');
   });
 
   it('accepts ISO strings for dates', () => {
