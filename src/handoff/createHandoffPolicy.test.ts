@@ -34,7 +34,10 @@ const policy = createHandoffPolicy();
 // Decisions are taken right after the customer's message (the default `now` here), as in a live chat.
 const justAfter = (c: ConversationInput) => {
   let latest = T0;
-  for (const m of c.messages) latest = Math.max(latest, new Date(m.at).getTime());
+  for (const m of c.messages) {
+    const t = new Date(m.at).getTime();
+    if (Number.isFinite(t)) latest = Math.max(latest, t);
+  }
   return new Date(latest + 1000);
 };
 const decide = (c: ConversationInput, options: Partial<Parameters<typeof policy.decide>[1]> = {}) =>
@@ -501,6 +504,18 @@ describe('no agent available: never a dead end', () => {
     ).toBe('2026-11-30T11:30:00.000Z');
   });
 
+  it('a handoff already waiting keeps the promise made at the first request', () => {
+    const c = conversation([
+      ['customer', 'I want to talk to a human'],
+      ['bot', 'Nobody is free; we will answer by e-mail.', { handoff: 'escalate' }],
+      ['customer', 'any news?'],
+    ]);
+    const d = createHandoffPolicy({}, { calendar }).decide(c, { now: friday, agentsAvailable: false });
+    if (d.action !== 'escalate' || d.delivery.kind !== 'ticket') throw new Error('expected a ticket');
+    // From the escalation at 10:01Z on Monday 23 November: + 4 business hours = 15:01 Warsaw.
+    expect(d.delivery.expectedResponseBy.toISOString()).toBe('2026-11-23T14:01:00.000Z');
+  });
+
   it('an offer without agents offers a ticket', () => {
     const d = decide(say('agent'), { agentsAvailable: false });
     expect(d.action).toBe('offer');
@@ -609,6 +624,13 @@ describe('bad input: defined results', () => {
       confidence: 1,
       source: 'conversation',
     });
+  });
+
+  it('missing or invalid `now` / `agentsAvailable` are INVALID_INPUT errors', () => {
+    expect(() => policy.decide(say('hi'), { now: new Date('nope'), agentsAvailable: true })).toThrow(
+      /now: decide needs/,
+    );
+    expect(() => policy.decide(say('hi'), { now: NOW } as never)).toThrow(/agentsAvailable: /);
   });
 
   it('an invalid conversation throws INVALID_INPUT with paths', () => {

@@ -2,7 +2,7 @@
 import { detectLanguage as detectLanguageDefault } from '../_internal/language/detectLanguage';
 import { analyzeSentiment } from '../confidence/analyzeSentiment';
 import { detectFrustration } from '../confidence/detectFrustration';
-import { parseWithSchema } from '../model/errors';
+import { parseWithSchema, TandemError } from '../model/errors';
 import type { ConversationInput, Priority } from '../model/schemas';
 import { type CompiledCondition, compileCondition } from '../routing/conditions';
 import {
@@ -218,7 +218,21 @@ export function createHandoffPolicy(
     const step = (name: string, result: string, detail?: unknown) => {
       trace?.push(detail === undefined ? { step: name, result } : { step: name, result, detail });
     };
-    const now = options.now;
+    const now = options?.now;
+    if (!(now instanceof Date) || Number.isNaN(now.getTime()))
+      throw new TandemError({
+        code: 'INVALID_INPUT',
+        module: 'handoff',
+        path: 'now',
+        message: `decide needs \`now\` as a valid Date, got ${String(now)}`,
+      });
+    if (typeof options.agentsAvailable !== 'boolean')
+      throw new TandemError({
+        code: 'INVALID_INPUT',
+        module: 'handoff',
+        path: 'agentsAvailable',
+        message: `decide needs \`agentsAvailable\` (true or false), got ${String(options.agentsAvailable)}`,
+      });
     const view = viewConversation(input, messageCache);
     const c = view.conversation;
     const frustrationOptions = c.language ? { now, language: c.language } : { now };
@@ -593,7 +607,12 @@ export function createHandoffPolicy(
       ];
       const waitingSince = state.escalatedAt!;
       const priority = c.priority ?? resolved.defaultPriority;
-      const delivery = deliveryOf(priority, reasons, current ?? view.turns[view.turns.length - 1]!);
+      const delivery = deliveryOf(
+        priority,
+        reasons,
+        current ?? view.turns[view.turns.length - 1]!,
+        waitingSince,
+      );
       const packet =
         options.packet === false ? undefined : packetOf(reasons, priority, waitingSince, null, undefined);
       return finish({
@@ -607,11 +626,20 @@ export function createHandoffPolicy(
       });
     }
 
-    function deliveryOf(priority: Priority, reasons: HandoffReason[], turn: CustomerTurn): HandoffDelivery {
+    // `from`: when the response clock started — now for a new handoff, the first request for one
+    // already under way (the promise made then is kept, not pushed back on every turn).
+    function deliveryOf(
+      priority: Priority,
+      reasons: HandoffReason[],
+      turn: CustomerTurn,
+      from: Date = now,
+    ): HandoffDelivery {
       if (options.agentsAvailable) return { kind: 'live' };
       const ms = responseTimeByPriority.get(priority) ?? resolved.noAgents.responseTime;
       const calendar = options.calendar ?? deps.calendar;
-      const expectedResponseBy = calendar ? calendar.addBusinessTime(now, ms) : new Date(now.getTime() + ms);
+      const expectedResponseBy = calendar
+        ? calendar.addBusinessTime(from, ms)
+        : new Date(from.getTime() + ms);
       const known = knownContacts();
       const collect = resolved.noAgents.collect.filter((f) => !known.has(f));
       const subject = turn.text.replace(/\s+/g, ' ').trim().slice(0, 120);
