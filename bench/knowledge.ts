@@ -7,10 +7,12 @@
  * Data is read in place from ../shared/eval-data (banking77: PolyAI, CC BY 4.0; CLINC150:
  * Larson et al. 2019, CC BY 3.0). Writes bench/results/knowledge.md.
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import { mulberry32 } from '../src/_internal/random';
 import { createMemoryKnowledgeStore, type KnowledgeStore } from '../src/knowledge/index';
 
 const root = resolve(import.meta.dirname, '..');
@@ -58,17 +60,6 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-// mulberry32: a small seeded PRNG so the split is the same on every run.
-function seeded(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -93,7 +84,7 @@ function banking77() {
   const rows = parseCsv(readFileSync(resolve(evalDir, 'banking77/train.csv'), 'utf8'))
     .slice(1)
     .filter((r) => r.length === 2) as [string, string][];
-  const random = seeded(77);
+  const random = mulberry32(77);
   const faqs: Faq[] = [];
   const queries: { text: string; id: string }[] = [];
   for (const [label, texts] of groupBy(rows)) {
@@ -242,7 +233,7 @@ out(
 out('| --- | ---: | ---: | ---: | ---: |');
 
 async function quality(make: (faqs: Faq[]) => Promise<Engine> | Engine, budgetMs = Number.POSITIVE_INFINITY) {
-  const random = seeded(5);
+  const random = mulberry32(5);
   const sampled = Number.isFinite(budgetMs);
   const bq = sampled ? shuffle([...bank.queries], random) : bank.queries;
   const cq = sampled ? shuffle([...clinc.val], random) : clinc.val;
@@ -320,7 +311,7 @@ out();
 
 const pool: string[] = [...bank.faqs.flatMap((f) => f.questions), ...clinc.faqs.flatMap((f) => f.questions)];
 function corpus(n: number): Faq[] {
-  const random = seeded(n);
+  const random = mulberry32(n);
   const pick = () => pool[Math.floor(random() * pool.length)]!;
   return Array.from({ length: n }, (_, i) => ({
     id: `a${i}`,
@@ -331,7 +322,7 @@ function corpus(n: number): Faq[] {
 }
 const speedQueries = shuffle(
   bank.queries.map((q) => q.text),
-  seeded(9),
+  mulberry32(9),
 ).slice(0, 300);
 
 function percentile(sorted: number[], p: number): number {
@@ -405,7 +396,7 @@ out();
 // Upsert latency: replace existing articles and add new ones in the 10k store.
 {
   const kb = ten!;
-  const random = seeded(3);
+  const random = mulberry32(3);
   const times: number[] = [];
   for (let i = 0; i < 2_000; i++) {
     const existing = tenFaqs[Math.floor(random() * tenFaqs.length)]!;
