@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { type DurationInput, parseDuration } from '../model/duration';
-import { parseWithSchema, TandemError } from '../model/errors';
+import { parseWithSchema, TandemError, validationError } from '../model/errors';
 import {
   type BusinessCalendarConfig,
   BusinessCalendarConfigSchema,
@@ -195,15 +195,7 @@ export function createBusinessCalendar(config: BusinessCalendarConfig): Business
     const issues = problems.map(([path, message]) => ({ path, message }));
     if (weeklyMinutes === 0)
       issues.push({ path: 'hours', message: 'the calendar has no open hours in the week' });
-    throw new TandemError({
-      code: 'INVALID_CONFIG',
-      module: 'calendar',
-      message:
-        issues.length === 1
-          ? `invalid business calendar: ${issues[0]!.message}`
-          : `invalid business calendar: ${issues.length} problems`,
-      issues,
-    });
+    throw validationError(issues, { module: 'calendar', code: 'INVALID_CONFIG', what: 'business calendar' });
   }
   const isHoliday = holidayMatcher(parsed.holidays);
 

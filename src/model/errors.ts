@@ -144,6 +144,28 @@ export function toTandemError(error: z.ZodError, context: ValidationContext): Ta
     path: formatPath([...prefix, ...issue.path]),
     message: issue.message,
   }));
+  return validationError(issues, context, error);
+}
+
+/**
+ * One {@link TandemError} for a list of problems found while validating (by zod or by hand):
+ * the summary reads `invalid <what>: <the problem>` for one problem and `invalid <what>: N
+ * problems` for several, and every problem keeps its path. Paths are used as given
+ * (`pathPrefix` applies to zod paths in {@link toTandemError} only).
+ *
+ * @example
+ * ```ts
+ * import { validationError } from 'tandem-cx/model';
+ * const err = validationError([{ path: 'hours', message: 'no open hours' }], { module: 'calendar', code: 'INVALID_CONFIG', what: 'business calendar' });
+ * err.message; // => '[tandem-cx] [calendar] hours: invalid business calendar: no open hours'
+ * validationError([{ path: 'a', message: 'x' }, { path: 'b', message: 'y' }], { module: 'demo' }).issues.length; // => 2
+ * ```
+ */
+export function validationError(
+  issues: TandemIssue[],
+  context: ValidationContext,
+  cause?: unknown,
+): TandemError {
   const what = context.what ?? 'input';
   const summary =
     issues.length === 1
@@ -154,7 +176,7 @@ export function toTandemError(error: z.ZodError, context: ValidationContext): Ta
     module: context.module,
     message: summary,
     issues,
-    cause: error,
+    ...(cause !== undefined ? { cause } : {}),
   });
 }
 

@@ -14,5 +14,6 @@ export {
   type TandemIssue,
   toTandemError,
   type ValidationContext,
+  validationError,
 } from './errors';
 export * from './schemas';

@@ -2,7 +2,7 @@ import { ALWAYS_OPEN } from '../calendar/alwaysOpen';
 import { createBusinessCalendar } from '../calendar/createBusinessCalendar';
 import type { BusinessCalendar } from '../calendar/types';
 import { createHandoffPolicy, type HandoffPolicy } from '../handoff/index';
-import { TandemError, type TandemIssue, toTandemError } from '../model/errors';
+import { TandemError, type TandemIssue, toTandemError, validationError } from '../model/errors';
 import { compileRouter, type Router } from '../routing/index';
 import { type CompiledSurveyPolicy, compileSurveyPolicy } from '../surveys/index';
 import { type ReplayPolicyConfig, ReplayPolicyConfigSchema } from './schemas';
@@ -81,15 +81,7 @@ export function compileReplayPolicy(config: ReplayPolicyConfig): ReplayPolicy {
   );
   const surveys = section('surveys', parsed.surveys, compileSurveyPolicy);
   if (issues.length) {
-    throw new TandemError({
-      code: 'INVALID_CONFIG',
-      module: 'replay',
-      message:
-        issues.length === 1
-          ? `invalid replay policy: ${issues[0]!.message}`
-          : `invalid replay policy: ${issues.length} problems`,
-      issues,
-    });
+    throw validationError(issues, { module: 'replay', code: 'INVALID_CONFIG', what: 'replay policy' });
   }
   const sla: ReplayPolicy['sla'] = {};
   for (const [priority, ms] of Object.entries(parsed.sla.firstResponse)) {

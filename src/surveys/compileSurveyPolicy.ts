@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BusinessCalendar } from '../calendar/types';
-import { parseWithSchema, TandemError, type TandemIssue } from '../model/errors';
+import { parseWithSchema, TandemError, type TandemIssue, validationError } from '../model/errors';
 import { type CompiledCondition, compileCondition } from '../routing/conditions';
 import {
   type SurveyDefinition,
@@ -141,15 +141,7 @@ export function compileSurveyPolicy(
     });
   });
   if (issues.length > 0)
-    throw new TandemError({
-      code: 'INVALID_CONFIG',
-      module: 'surveys',
-      message:
-        issues.length === 1
-          ? `invalid survey policy: ${issues[0]!.message}`
-          : `invalid survey policy: ${issues.length} problems`,
-      issues,
-    });
+    throw validationError(issues, { module: 'surveys', code: 'INVALID_CONFIG', what: 'survey policy' });
   const byTrigger = new Map<string, CompiledSurvey[]>();
   const byId = new Map<string, CompiledSurvey>();
   for (const survey of surveys) {
