@@ -2,14 +2,14 @@
 /**
  * Handoff benchmarks (writes bench/results/handoff.md):
  *
- * 1. Speed: `policy.decide()` on 20-message conversations (10 customer + 10 bot turns; earlier
+ * 1. Speed: `policy.decide()` on conversations of 20 customer turns (39 messages; earlier
  *    customer turns drawn from banking77, the last one in one of six languages), in several
  *    configurations, against `router.route()` of a 20-rule router on the same number of items,
  *    measured in the same process. Also the two detectors alone, per message.
  * 2. Quality of the explicit-request detector on the project-written labelled set (330
  *    utterances, per language) and on the 75-utterance hold-out set; false-positive rate on real
- *    customer utterances that never ask for a person (banking77 train, CLINC150 train + val +
- *    oos): every flag there is a false positive.
+ *    customer utterances from data sets without a "talk to a person" intent (banking77 train,
+ *    CLINC150 train + val + oos); every flagged utterance is listed for a check by hand.
  * 3. Quality of the sensitive-topic detector on banking77 intents that are sensitive
  *    (lost_or_stolen_card, compromised_card, *_not_recognised) and its flag rate on the others.
  *
@@ -28,6 +28,7 @@ import { compileRouter } from '../src/routing/compileRouter';
 const root = resolve(import.meta.dirname, '..');
 const evalData = resolve(root, '../shared/eval-data');
 const CONVERSATIONS = 400;
+const TURNS = 20;
 const MIN_MS = 1500;
 const ROUNDS = 3;
 
@@ -87,21 +88,50 @@ const BOT = [
   'Could you give me your order number?',
 ];
 
-const bankingTexts = readFileSync(join(evalData, 'banking77/train.csv'), 'utf8')
-  .split('\n')
-  .slice(1, 4001)
-  .map((line) => line.slice(0, line.lastIndexOf(',')).replace(/^"|"$/g, ''))
-  .filter((t) => t.length > 0);
+/** RFC 4180 CSV (quoted fields may hold commas, quotes and newlines): rows of `text,category`. */
+function parseCsv(text: string): Array<[string, string]> {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      field = '';
+      if (row.some((f) => f.length)) rows.push(row);
+      row = [];
+    } else field += ch;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows.slice(1).map((r) => [r[0] ?? '', (r[1] ?? '').trim()]);
+}
+const banking = parseCsv(readFileSync(join(evalData, 'banking77/train.csv'), 'utf8'));
+const bankingTexts = banking.slice(0, 4000).map(([text]) => text);
 
 function makeConversation(i: number): ConversationInput {
   const language = pick(Object.keys(CUSTOMER));
   const t0 = Date.UTC(2026, 10, 23, 9, 0);
   const messages: MessageInput[] = [];
-  for (let k = 0; k < 20; k++) {
+  // TURNS customer turns answered by the bot, ending on the customer's turn being decided.
+  const last = 2 * TURNS - 2;
+  for (let k = 0; k <= last; k++) {
     const customer = k % 2 === 0;
     // Earlier customer turns: real customer questions (banking77), so repeats are as rare as in
     // real traffic; the final turn is in the conversation's language.
-    const text = customer ? pick(bankingTexts) : pick(BOT);
+    let text = customer ? pick(bankingTexts) : pick(BOT);
+    if (k === last) text = i % 4 === 0 ? pick(LAST[language]!) : pick(CUSTOMER[language]!);
     messages.push({
       id: `m${k}`,
       author: customer ? 'customer' : 'bot',
@@ -110,14 +140,6 @@ function makeConversation(i: number): ConversationInput {
       ...(customer ? {} : { meta: { confidence: 0.5 + random() / 2 } }),
     });
   }
-  // End on the customer: the decision is taken for this turn.
-  messages.pop();
-  messages.push({
-    id: 'm20',
-    author: 'customer',
-    text: i % 4 === 0 ? pick(LAST[language]!) : pick(CUSTOMER[language]!),
-    at: new Date(t0 + 20 * 40_000),
-  });
   return {
     id: `c${i}`,
     customerId: `u${i}`,
@@ -126,7 +148,7 @@ function makeConversation(i: number): ConversationInput {
   };
 }
 const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => makeConversation(i));
-const NOW = new Date(Date.UTC(2026, 10, 23, 9, 14));
+const NOW = new Date(Date.UTC(2026, 10, 23, 9, 0) + (2 * TURNS - 2) * 40_000 + 10_000);
 
 // ---------------------------------------------------------------- router peer (20 rules)
 const router = compileRouter({
@@ -309,19 +331,6 @@ function prf(rows: Labelled[]) {
 const fmt = (x: number | null, d = 3) => (x === null ? '–' : x.toFixed(d));
 
 // ---------------------------------------------------------------- quality: real negatives
-function parseCsv(text: string): Array<[string, string]> {
-  const rows: Array<[string, string]> = [];
-  for (const line of text.split('\n').slice(1)) {
-    if (!line.trim()) continue;
-    const comma = line.lastIndexOf(',');
-    let utterance = line.slice(0, comma);
-    if (utterance.startsWith('"') && utterance.endsWith('"'))
-      utterance = utterance.slice(1, -1).replace(/""/g, '"');
-    rows.push([utterance, line.slice(comma + 1).trim()]);
-  }
-  return rows;
-}
-const banking = parseCsv(readFileSync(join(evalData, 'banking77/train.csv'), 'utf8'));
 const clinc = JSON.parse(readFileSync(join(evalData, 'clinc150/data_dev.json'), 'utf8')) as Record<
   string,
   Array<[string, string]>
@@ -374,7 +383,7 @@ const topOther = [...otherByIntent.entries()].sort((a, b) => b[1] - a[1]).slice(
 const out: string[] = [];
 out.push('# handoff benchmark', '');
 out.push(
-  `Node ${process.version}, ${new Date(NOW).toISOString().slice(0, 10)} fixtures; ${CONVERSATIONS} synthetic 20-message conversations (earlier customer turns are real banking77 questions; the final turn is in one of six languages, a quarter of them a request for a person, a sensitive topic or a follow-up). Each row: median over ${ROUNDS} rotations through all rows (≥${MIN_MS} ms per row in total), same process; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the end of the run (the machine is shared, so absolute rates vary between runs; read the ratios). Decisions on the set: ${Object.entries(
+  `Node ${process.version}, ${new Date(NOW).toISOString().slice(0, 10)} fixtures; ${CONVERSATIONS} synthetic conversations of ${TURNS} customer turns (${2 * TURNS - 1} messages; earlier customer turns are real banking77 questions; the final turn is in one of six languages, a quarter of them a request for a person, a sensitive topic or a follow-up). Each row: median over ${ROUNDS} rotations through all rows (≥${MIN_MS} ms per row in total), same process; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the end of the run (the machine is shared, so absolute rates vary between runs; read the ratios). Decisions on the set: ${Object.entries(
     actions,
   )
     .map(([a, c]) => `${a} ${c}`)
