@@ -27,6 +27,9 @@ const POSITIVE: Array<[string, string, string]> = [
   ['unauthorised_payment', 'zh', '有一笔消费不是我刷的，我没有授权过扣款'],
   ['unauthorised_payment', 'es', 'tengo un cargo que no reconozco'],
   ['unauthorised_payment', 'de', 'Da ist eine Abbuchung, die ich nicht veranlasst habe'],
+  // Phrasings from the bundled sample history that the first lexicon missed.
+  ['unauthorised_payment', 'de', 'da ist eine Abbuchung, die ich nicht gemacht habe'],
+  ['unauthorised_payment', 'es', 'hay un cargo que no he hecho'],
   ['unauthorised_payment', 'fr', "il y a un prélèvement que je n'ai pas autorisé"],
   ['legal_threat', 'en', 'I will be contacting my lawyer about this'],
   ['legal_threat', 'pl', 'sprawa trafi do sądu, mam już prawnika'],

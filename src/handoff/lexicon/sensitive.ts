@@ -141,12 +141,12 @@ function table(): Table {
       es: [
         `\\bno autorizad\\w*`,
         `\\b(?:no (?:reconozco|hice|he hecho|autorice|realice)|desconocid\\w*|sospechos\\w*)${G(30)}(?:cargos?|pagos?|compras?|transaccion\\w*|cobros?|retiros?|transferencias?)`,
-        `\\b(?:cargos?|pagos?|compras?|transaccion\\w*|cobros?)${G(30)}(?:que no (?:reconozco|hice|autorice|realice)|desconocid\\w*)`,
+        `\\b(?:cargos?|pagos?|compras?|transaccion\\w*|cobros?)${G(30)}(?:que no (?:reconozco|hice|autorice|realice|he (?:hecho|realizado|autorizado))|desconocid\\w*)`,
       ],
       de: [
         `\\b(?:nicht autorisiert\\w*|unautorisiert\\w*|unberechtigt\\w*)`,
         `\\b(?:nicht (?:getatigt\\w*|veranlasst\\w*|autorisiert\\w*)|unbekannt\\w*|fremd\\w*|verdachtig\\w*)${G(30)}(?:zahlung\\w*|abbuchung\\w*|buchung\\w*|transaktion\\w*|uberweisung\\w*|lastschrift\\w*|belastung\\w*)`,
-        `\\b(?:zahlung|abbuchung|buchung|transaktion|uberweisung|lastschrift|belastung)\\w*${G(40)}(?:nicht (?:getatigt|veranlasst|autorisiert)|kenne ich nicht|nicht von mir|erkenne ich nicht)`,
+        `\\b(?:zahlung|abbuchung|buchung|transaktion|uberweisung|lastschrift|belastung)\\w*${G(40)}(?:nicht (?:getatigt|veranlasst|autorisiert|gemacht|durchgefuhrt)|kenne ich nicht|nicht von mir|erkenne ich nicht)`,
       ],
       fr: [
         `\\bnon autorise\\w*`,
