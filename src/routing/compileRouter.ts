@@ -8,7 +8,6 @@ import {
   evalPlans,
   type LeafPlan,
   type PathPlan,
-  readPath,
 } from './conditions';
 import { type RouterConfig, RouterConfigSchema } from './schemas';
 
@@ -78,30 +77,114 @@ export interface CompileRouterOptions {
 const DEFAULT_PRIORITY: Priority = 3;
 
 /**
- * Per-router field cache for one `route()` call: each distinct field the rules read is read at
- * most once per item (own-property lookups are the expensive part), then compared by every leaf
- * that uses it. `gens[i] === gen` means `values[i]` holds the current item's value.
+ * Per-router field table for one `route()` call. Every distinct path prefix the rules read is a
+ * slot whose value is read from its parent slot's value (or the item), so `customer` is looked up
+ * once for `customer.language`, `customer.vip`, … Own-property lookups are the expensive part;
+ * each slot is read at most once per item. `gens[i] === gen` means `values[i]` holds the current
+ * item's value.
  */
-interface FieldCache {
-  fields: PathPlan[];
+interface FieldTable {
+  /** Parent slot of each slot; -1 for a top-level key of the item. Parents precede children. */
+  parents: number[];
+  keys: string[];
   values: unknown[];
   gens: number[];
   gen: number;
   busy: boolean;
 }
 
-/** A leaf whose field (and compared field) are slots of the {@link FieldCache}. */
+/** A leaf whose field (and compared field) are slots of the {@link FieldTable}. */
 interface SlotLeaf {
   plan: LeafPlan;
   slot: number;
   refSlot: number;
 }
 
-function fieldValue(cache: FieldCache, slot: number, item: unknown): unknown {
-  if (cache.gens[slot] === cache.gen) return cache.values[slot];
-  const value = readPath(cache.fields[slot]!, item);
-  cache.values[slot] = value;
-  cache.gens[slot] = cache.gen;
+const hasOwn = Object.prototype.hasOwnProperty;
+/**
+ * Reads own property `key` of `o` for field slot `slot`. Each of the first 32 slots has
+ * its own `o[key]` expression, so V8's inline cache at that site sees one key and (for items of
+ * one shape) one object shape and stays monomorphic; a single shared `o[key]` would see every key
+ * of every rule and go megamorphic. Same semantics as `readOwn`.
+ */
+function readSlot(slot: number, o: unknown, key: string): unknown {
+  if (o === null || typeof o !== 'object') return undefined;
+  switch (slot) {
+    case 0:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 1:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 2:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 3:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 4:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 5:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 6:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 7:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 8:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 9:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 10:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 11:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 12:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 13:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 14:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 15:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 16:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 17:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 18:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 19:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 20:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 21:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 22:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 23:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 24:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 25:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 26:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 27:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 28:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 29:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 30:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    case 31:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+    default:
+      return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+  }
+}
+
+function fieldValue(table: FieldTable, slot: number, item: unknown): unknown {
+  if (table.gens[slot] === table.gen) return table.values[slot];
+  const parent = table.parents[slot]!;
+  const value = readSlot(slot, parent < 0 ? item : fieldValue(table, parent, item), table.keys[slot]!);
+  table.values[slot] = value;
+  table.gens[slot] = table.gen;
   return value;
 }
 
@@ -117,32 +200,78 @@ interface RuleIndex {
   words: number;
   all: Int32Array;
   guards: GuardIndex[];
+  /**
+   * Per rule, the leaves the index does not decide (null: the rule is not a conjunction of
+   * leaves and runs as its closure). A candidate that survives every guard has all its guard
+   * leaves true, so only these are evaluated.
+   */
+  residual: Array<SlotLeaf[] | null>;
+  /** Per rule, the bit mask of the guards (indices into `guards`) it has. */
+  needs: Int32Array;
 }
 
 const EQ_CODE = 1;
+/** A field is indexed when at least this many rules have an `eq`/`in` guard on it. */
+const MIN_GUARDED_RULES = 3;
 const IN_CODE = 3;
+
+// Map keys compare with SameValueZero, like `===` except NaN; NaN never equals anything under
+// `eq`, so it is left out of the index (its leaves still evaluate normally).
+const isIndexable = (v: unknown): boolean =>
+  v === null ||
+  typeof v === 'string' ||
+  typeof v === 'boolean' ||
+  (typeof v === 'number' && !Number.isNaN(v));
+
+/** The values a leaf allows when it is a guard (`eq`/`in` on literal scalars), else undefined. */
+function guardValues(leaf: SlotLeaf): readonly unknown[] | undefined {
+  if (leaf.refSlot >= 0) return undefined;
+  const { code, literal } = leaf.plan;
+  if (code === EQ_CODE && isIndexable(literal)) return [literal];
+  if (code === IN_CODE && Array.isArray(literal) && literal.every(isIndexable)) return literal;
+  return undefined;
+}
 
 /**
  * Builds the rule index: every `eq`/`in` leaf with literal scalars in a rule that is a conjunction
  * of leaves is a guard — the rule can only hold when the field's value is one of the guard's
- * values. Per guarded field, a map value → bitset of rules still possible. It only prunes rules
- * whose full condition would be false anyway, so decisions are unchanged (the differential test
- * against json-rules-engine runs through it).
+ * values. Per guarded field, a map value → bitset of rules still possible. A rule that survives
+ * every guard has all its guard leaves true (`===` and `includes` agree with the map's
+ * SameValueZero on the indexable values), so only its other leaves are left to evaluate; decisions
+ * are unchanged (the differential test against json-rules-engine runs through it).
  */
 function buildRuleIndex(slotted: ReadonlyArray<readonly SlotLeaf[] | null>, count: number): RuleIndex {
   const words = Math.max(1, Math.ceil(count / 32));
   const all = new Int32Array(words);
   for (let i = 0; i < count; i++) all[i >> 5]! |= 1 << (i & 31);
-  // slot → rule → allowed values (intersection of the rule's guards on that slot)
-  const allowed = new Map<number, Map<number, Set<unknown>>>();
+  // A map lookup costs about as much as a few leaf comparisons, so only fields that guard several
+  // rules are indexed; guards on the other fields stay ordinary leaves.
+  const guarding = new Map<number, Set<number>>();
   slotted.forEach((leaves, rule) => {
     for (const leaf of leaves ?? []) {
-      if (leaf.refSlot >= 0) continue;
-      const { code, literal } = leaf.plan;
-      let values: unknown[] | undefined;
-      if (code === EQ_CODE && isIndexable(literal)) values = [literal];
-      else if (code === IN_CODE && Array.isArray(literal) && literal.every(isIndexable)) values = literal;
-      if (!values) continue;
+      if (!guardValues(leaf)) continue;
+      const rules = guarding.get(leaf.slot) ?? new Set<number>();
+      guarding.set(leaf.slot, rules.add(rule));
+    }
+  });
+  // At most 31 indexed fields (a rule's guards are a bit mask), those guarding the most rules.
+  const indexedSlots = [...guarding]
+    .filter(([, rules]) => rules.size >= MIN_GUARDED_RULES)
+    .sort((a, b) => b[1].size - a[1].size || a[0] - b[0])
+    .slice(0, 31)
+    .map(([slot]) => slot);
+  const indexed = (slot: number) => indexedSlots.includes(slot);
+  // slot → rule → allowed values (intersection of the rule's guards on that slot)
+  const allowed = new Map<number, Map<number, Set<unknown>>>();
+  const residual = slotted.map((leaves, rule) => {
+    if (leaves === null) return null;
+    const rest: SlotLeaf[] = [];
+    for (const leaf of leaves) {
+      const values = guardValues(leaf);
+      if (!values || !indexed(leaf.slot)) {
+        rest.push(leaf);
+        continue;
+      }
       let rules = allowed.get(leaf.slot);
       if (!rules) {
         rules = new Map();
@@ -151,9 +280,12 @@ function buildRuleIndex(slotted: ReadonlyArray<readonly SlotLeaf[] | null>, coun
       const previous = rules.get(rule);
       rules.set(rule, previous ? new Set(values.filter((v) => previous.has(v))) : new Set(values));
     }
+    return rest;
   });
   const guards: GuardIndex[] = [];
+  const needs = new Int32Array(count);
   for (const [slot, rules] of allowed) {
+    for (const rule of rules.keys()) needs[rule]! |= 1 << guards.length;
     const otherwise = Int32Array.from(all);
     for (const rule of rules.keys()) otherwise[rule >> 5]! &= ~(1 << (rule & 31));
     const byValue = new Map<unknown, Int32Array>();
@@ -168,22 +300,14 @@ function buildRuleIndex(slotted: ReadonlyArray<readonly SlotLeaf[] | null>, coun
       }
     guards.push({ slot, byValue, otherwise });
   }
-  return { words, all, guards };
+  return { words, all, guards, residual, needs };
 }
 
-// Map keys compare with SameValueZero, like `===` except NaN; NaN never equals anything under
-// `eq`, so it is left out of the index (its leaves still evaluate normally).
-const isIndexable = (v: unknown): boolean =>
-  v === null ||
-  typeof v === 'string' ||
-  typeof v === 'boolean' ||
-  (typeof v === 'number' && !Number.isNaN(v));
-
-function evalSlotLeaves(cache: FieldCache, leaves: readonly SlotLeaf[], item: unknown): boolean {
+function evalSlotLeaves(table: FieldTable, leaves: readonly SlotLeaf[], item: unknown): boolean {
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i]!;
-    const seen = fieldValue(cache, leaf.slot, item);
-    const expected = leaf.refSlot < 0 ? leaf.plan.literal : fieldValue(cache, leaf.refSlot, item);
+    const seen = fieldValue(table, leaf.slot, item);
+    const expected = leaf.refSlot < 0 ? leaf.plan.literal : fieldValue(table, leaf.refSlot, item);
     if (!compareLeaf(leaf.plan, seen, expected)) return false;
   }
   return true;
@@ -246,20 +370,23 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
   const plans: Array<readonly LeafPlan[] | null> = active.map((c) => c.plans);
   const count = tests.length;
 
-  const cache: FieldCache = { fields: [], values: [], gens: [], gen: 0, busy: false };
+  const table: FieldTable = { parents: [], keys: [], values: [], gens: [], gen: 0, busy: false };
   const slotOf = new Map<string, number>();
-  const slot = (path: PathPlan): number => {
-    const key = path.segments.join('.');
+  const slotFor = (segments: readonly string[], length: number): number => {
+    const key = segments.slice(0, length).join('.');
     let index = slotOf.get(key);
     if (index === undefined) {
-      index = cache.fields.length;
+      const parent = length > 1 ? slotFor(segments, length - 1) : -1;
+      index = table.keys.length;
       slotOf.set(key, index);
-      cache.fields.push(path);
-      cache.values.push(undefined);
-      cache.gens.push(-1);
+      table.parents.push(parent);
+      table.keys.push(segments[length - 1]!);
+      table.values.push(undefined);
+      table.gens.push(-1);
     }
     return index;
   };
+  const slot = (path: PathPlan): number => slotFor(path.segments, path.segments.length);
   const slotted: Array<SlotLeaf[] | null> = plans.map(
     (p) =>
       p?.map((plan) => ({ plan, slot: slot(plan.path), refSlot: plan.ref ? slot(plan.ref) : -1 })) ?? null,
@@ -273,34 +400,45 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
     return fallback;
   };
   const index = buildRuleIndex(slotted, count);
-  const candidates = new Int32Array(index.words);
+  const { guards, residual, needs, words } = index;
+  const candidates = new Int32Array(words);
   const routeFirst = (item: unknown): RouteDecision => {
-    // A getter on the item could call route() again; the nested call must not share the cache.
-    if (cache.busy) return routeFirstUncached(item);
-    cache.busy = true;
-    cache.gen++;
+    // A getter on the item could call route() again; the nested call must not share the table.
+    if (table.busy) return routeFirstUncached(item);
+    table.busy = true;
+    table.gen++;
     try {
-      // Narrow the rules with the index (one read and one map lookup per guard field), then
-      // evaluate the remaining candidates in rule order; the first that holds wins.
+      // Walk the candidate rules in order. Guards are applied lazily: the first time a candidate
+      // needs a field's guard, that field is read and looked up once, which removes every rule
+      // the value rules out (this one and later ones); a candidate whose guards all passed has
+      // only its other leaves left to evaluate. The first that holds wins.
       candidates.set(index.all);
-      for (let g = 0; g < index.guards.length; g++) {
-        const guard = index.guards[g]!;
-        const bits = guard.byValue.get(fieldValue(cache, guard.slot, item)) ?? guard.otherwise;
-        for (let w = 0; w < candidates.length; w++) candidates[w]! &= bits[w]!;
-      }
-      for (let w = 0; w < candidates.length; w++) {
+      let applied = 0;
+      for (let w = 0; w < words; w++) {
         let word = candidates[w]!;
         while (word !== 0) {
-          const bit = 31 - Math.clz32(word & -word);
-          word &= word - 1;
-          const i = w * 32 + bit;
-          const s = slotted[i]!;
-          if (s !== null ? evalSlotLeaves(cache, s, item) : tests[i]!(item)) return decisions[i]!;
+          const low = word & -word;
+          const i = (w << 5) + 31 - Math.clz32(low);
+          const need = needs[i]! & ~applied;
+          if (need !== 0) {
+            applied |= need;
+            for (let m = need; m !== 0; m &= m - 1) {
+              const guard = guards[31 - Math.clz32(m & -m)]!;
+              const bits = guard.byValue.get(fieldValue(table, guard.slot, item)) ?? guard.otherwise;
+              for (let x = w; x < words; x++) candidates[x]! &= bits[x]!;
+            }
+            word &= candidates[w]!;
+            continue;
+          }
+          word ^= low;
+          const rest = residual[i]!;
+          if (rest !== null ? rest.length === 0 || evalSlotLeaves(table, rest, item) : tests[i]!(item))
+            return decisions[i]!;
         }
       }
       return fallback;
     } finally {
-      cache.busy = false;
+      table.busy = false;
     }
   };
 
