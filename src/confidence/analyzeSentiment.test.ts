@@ -108,6 +108,8 @@ describe('analyzeSentiment — Polish and Chinese', () => {
     ['Kiedy przyjdzie moja paczka?', 'neutral'],
     ['To nie jest dobre rozwiązanie', 'negative'],
     ['Konsultant był niemiły', 'negative'],
+    // negative concord: the earlier "nie" must not flip the phrase "nikt nie" back to positive
+    ['Karta nie doszła i nikt nie odpowiada', 'negative'],
   ] as const)('pl: %s → %s', (text, label) => {
     expect(analyzeSentiment(text, { language: 'pl' }).label).toBe(label);
   });

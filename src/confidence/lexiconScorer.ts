@@ -151,7 +151,9 @@ function ruleValences(tokens: readonly string[], clause: readonly number[], rule
     if (base === undefined) base = known[i] ? rules.lookup(w)! : undefined;
     if (base === undefined) continue;
     let v = base;
-    let negated = span === 2 && rules.negations.has(w);
+    // A phrase that carries its own negation ("nikt nie") is already negated: under negative
+    // concord an earlier "nie" in the window must not flip it back.
+    let negated = span === 2 && (rules.negations.has(w) || rules.negations.has(next!));
     if (span === 1 && rules.lexicalNegations.has(w) && next !== undefined && known[i + 1]) v = 0;
     if (
       (i > 0 && rules.lexicalNegations.has(lower[i - 1]!)) ||
