@@ -212,7 +212,7 @@ interface RuleIndex {
 
 const EQ_CODE = 1;
 /** A field is indexed when at least this many rules have an `eq`/`in` guard on it. */
-const MIN_GUARDED_RULES = 3;
+const MIN_GUARDED_RULES = 6;
 const IN_CODE = 3;
 
 // Map keys compare with SameValueZero, like `===` except NaN; NaN never equals anything under
@@ -412,7 +412,8 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
       // needs a field's guard, that field is read and looked up once, which removes every rule
       // the value rules out (this one and later ones); a candidate whose guards all passed has
       // only its other leaves left to evaluate. The first that holds wins.
-      candidates.set(index.all);
+      const all = index.all;
+      for (let w = 0; w < words; w++) candidates[w] = all[w]!;
       let applied = 0;
       for (let w = 0; w < words; w++) {
         let word = candidates[w]!;
@@ -502,10 +503,13 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
     return { ...decision, trace: { mode: parsed.mode, rules } };
   };
 
-  const hot = parsed.mode === 'first' ? routeFirst : routeAll;
   return Object.freeze({
     config: parsed,
-    route: (item: unknown, routeOptions?: RouteOptions) =>
-      routeOptions?.explain === true ? explainRoute(item) : hot(item),
+    route:
+      parsed.mode === 'first'
+        ? (item: unknown, routeOptions?: RouteOptions) =>
+            routeOptions !== undefined && routeOptions.explain === true ? explainRoute(item) : routeFirst(item)
+        : (item: unknown, routeOptions?: RouteOptions) =>
+            routeOptions !== undefined && routeOptions.explain === true ? explainRoute(item) : routeAll(item),
   });
 }
