@@ -108,7 +108,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * of every rule and go megamorphic. Same semantics as `readOwn`.
  */
 function readSlot(slot: number, o: unknown, key: string): unknown {
-  if (o === null || typeof o !== 'object') return undefined;
+  if (typeof o !== 'object' || o === null) return undefined;
   switch (slot) {
     case 0:
       return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
@@ -192,6 +192,9 @@ function fieldValue(table: FieldTable, slot: number, item: unknown): unknown {
 interface GuardIndex {
   slot: number;
   byValue: Map<unknown, Int32Array>;
+  /** The keys and values of `byValue` as arrays, scanned instead of hashing when short. */
+  keys: unknown[] | null;
+  bitsList: Int32Array[];
   /** Rules compatible with any value not in `byValue` (those without a guard on this field). */
   otherwise: Int32Array;
 }
@@ -298,7 +301,13 @@ function buildRuleIndex(slotted: ReadonlyArray<readonly SlotLeaf[] | null>, coun
         }
         bits[rule >> 5]! |= 1 << (rule & 31);
       }
-    guards.push({ slot, byValue, otherwise });
+    guards.push({
+      slot,
+      byValue,
+      otherwise,
+      keys: byValue.size <= 12 ? [...byValue.keys()] : null,
+      bitsList: [...byValue.values()],
+    });
   }
   return { words, all, guards, residual, needs };
 }
@@ -306,9 +315,12 @@ function buildRuleIndex(slotted: ReadonlyArray<readonly SlotLeaf[] | null>, coun
 function evalSlotLeaves(table: FieldTable, leaves: readonly SlotLeaf[], item: unknown): boolean {
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i]!;
+    const plan = leaf.plan;
     const seen = fieldValue(table, leaf.slot, item);
-    const expected = leaf.refSlot < 0 ? leaf.plan.literal : fieldValue(table, leaf.refSlot, item);
-    if (!compareLeaf(leaf.plan, seen, expected)) return false;
+    if (leaf.refSlot < 0) {
+      if (plan.code === EQ_CODE ? seen !== plan.literal : !compareLeaf(plan, seen, plan.literal))
+        return false;
+    } else if (!compareLeaf(plan, seen, fieldValue(table, leaf.refSlot, item))) return false;
   }
   return true;
 }
@@ -425,7 +437,16 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
             applied |= need;
             for (let m = need; m !== 0; m &= m - 1) {
               const guard = guards[31 - Math.clz32(m & -m)]!;
-              const bits = guard.byValue.get(fieldValue(table, guard.slot, item)) ?? guard.otherwise;
+              const value = fieldValue(table, guard.slot, item);
+              let bits = guard.otherwise;
+              const keys = guard.keys;
+              if (keys === null) bits = guard.byValue.get(value) ?? bits;
+              else
+                for (let k = 0; k < keys.length; k++)
+                  if (keys[k] === value) {
+                    bits = guard.bitsList[k]!;
+                    break;
+                  }
               for (let x = w; x < words; x++) candidates[x]! &= bits[x]!;
             }
             word &= candidates[w]!;
@@ -508,7 +529,9 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
     route:
       parsed.mode === 'first'
         ? (item: unknown, routeOptions?: RouteOptions) =>
-            routeOptions !== undefined && routeOptions.explain === true ? explainRoute(item) : routeFirst(item)
+            routeOptions !== undefined && routeOptions.explain === true
+              ? explainRoute(item)
+              : routeFirst(item)
         : (item: unknown, routeOptions?: RouteOptions) =>
             routeOptions !== undefined && routeOptions.explain === true ? explainRoute(item) : routeAll(item),
   });
