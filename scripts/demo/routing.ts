@@ -2,6 +2,11 @@ import { formatTable as table } from '../../src/cli/io';
 import { assignAgent, compileRouter, detectLanguage } from '../../src/routing/index';
 import { agents, baselinePolicy, conversations } from './data';
 
+const short = (v: unknown) => {
+  const text = JSON.stringify(v) ?? 'undefined';
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+};
+
 /** Routes a few sample conversations with the example policy, explains one, assigns agents. */
 export function routingSection(): string {
   const router = compileRouter(baselinePolicy.router);
@@ -42,7 +47,7 @@ export function routingSection(): string {
     .slice(0, 3)
     .map(
       (r) =>
-        `  ${r.matched ? '✔' : '✘'} ${r.ruleId}: ${r.conditions.map((c) => `${c.field} ${c.op} → ${c.result}`).join(', ')}`,
+        `  ${r.matched ? '✔' : '✘'} ${r.ruleId}: ${r.conditions.map((c) => `${c.field} ${c.op} ${short(c.expected)}, saw ${short(c.seen)} → ${c.result}`).join('; ')}`,
     );
   return [
     `Rules from examples/policies/baseline.json (${baselinePolicy.router.rules.length} rules, first match wins), language detected offline:`,
