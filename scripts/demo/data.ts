@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createMemoryKnowledgeStore, type KnowledgeStore } from '../../src/knowledge/index';
 
 /** The bundled synthetic sample (examples/data), read once. */
 const dir = join(import.meta.dirname, '../../examples/data');
@@ -54,3 +55,10 @@ export const stricterPolicy = JSON.parse(
   readFileSync(join(dir, '../policies/stricter-handoff.json'), 'utf8'),
 );
 export const ticketsCsvPath = join(dir, 'tickets.csv');
+
+/** A fresh in-memory knowledge base holding the sample articles. */
+export async function sampleKnowledgeBase(): Promise<KnowledgeStore> {
+  const kb = createMemoryKnowledgeStore();
+  for (const article of articles) await kb.upsertArticle(article as never);
+  return kb;
+}

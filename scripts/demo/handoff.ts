@@ -1,14 +1,12 @@
 import { createBusinessCalendar } from '../../src/calendar/index';
 import { buildHandoffPacket, createHandoffPolicy } from '../../src/handoff/index';
-import { createMemoryKnowledgeStore } from '../../src/knowledge/index';
 import type { MessageInput } from '../../src/model/index';
 import { compileRouter } from '../../src/routing/index';
-import { articles, baselinePolicy, calendarConfig } from './data';
+import { baselinePolicy, calendarConfig, sampleKnowledgeBase } from './data';
 
 /** One conversation going continue → clarify → offer → escalate, with the packet the agent gets. */
 export async function handoffSection(): Promise<string> {
-  const kb = createMemoryKnowledgeStore();
-  for (const article of articles) await kb.upsertArticle(article as never);
+  const kb = await sampleKnowledgeBase();
   const router = compileRouter(baselinePolicy.router);
   const policy = createHandoffPolicy({}, { calendar: createBusinessCalendar(calendarConfig), router });
   const start = Date.parse('2026-11-24T09:00:00Z');

@@ -1,11 +1,9 @@
 import { formatTable as table } from '../../src/cli/io';
-import { createMemoryKnowledgeStore } from '../../src/knowledge/index';
-import { articles } from './data';
+import { articles, sampleKnowledgeBase } from './data';
 
 /** Answers FAQs from the sample knowledge base and shows an internal article being refused. */
 export async function knowledgeSection(): Promise<string> {
-  const kb = createMemoryKnowledgeStore();
-  for (const article of articles) await kb.upsertArticle(article as never);
+  const kb = await sampleKnowledgeBase();
   const queries = [
     'where is my new card',
     'I forgot my pasword',

@@ -1,12 +1,10 @@
 import { renderReplay } from '../../src/cli/commands/replay';
-import { createMemoryKnowledgeStore } from '../../src/knowledge/index';
 import { comparePolicies, compileReplayPolicy } from '../../src/replay/index';
-import { articles, baselinePolicy, conversations, stricterPolicy } from './data';
+import { baselinePolicy, conversations, sampleKnowledgeBase, stricterPolicy } from './data';
 
 /** What-if: the same six weeks of history under the baseline and a stricter handoff policy. */
 export async function replaySection(): Promise<string> {
-  const kb = createMemoryKnowledgeStore();
-  for (const article of articles) await kb.upsertArticle(article as never);
+  const kb = await sampleKnowledgeBase();
   const total = conversations.length * 2;
   let done = 0;
   const draw = () => {
