@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { detectLanguage } from '../_internal/language/detectLanguage';
 import { parseWithSchema } from '../model/errors';
-import { type MessageInput, MessageSchema } from '../model/schemas';
+import { type Message, type MessageInput, MessageSchema } from '../model/schemas';
 import { analyzeSentiment, prepareText } from './analyzeSentiment';
 import { foldTraditional } from './lexiconScorer';
 import { BOT_FALLBACK, FRUSTRATION_PATTERNS } from './lexicons/frustration';
@@ -34,21 +34,48 @@ function normalizeForCompare(text: string): string {
 
 const HAN = /\p{Script=Han}/u;
 
-/** Character n-grams (bigrams for Han text, trigrams otherwise) of a normalised text. */
-function shingles(text: string): Set<string> {
-  // UTF-16 slices: a pair split at an n-gram edge still compares equal between two texts
+/** Added to a trigram's code: bigram codes are below 2^32, trigram codes from 2^48 (all < 2^53). */
+const TRIGRAM = 2 ** 48;
+
+/**
+ * Character n-grams (bigrams for Han text, trigrams otherwise) of a normalised text, as the
+ * sorted distinct codes of their UTF-16 code units (a one-to-one code, so two n-grams have the
+ * same code exactly when they are the same string): a compact set for the similarity below.
+ */
+function shingles(text: string): Float64Array {
+  // UTF-16 units: a pair split at an n-gram edge still compares equal between two texts
   const n = HAN.test(text) ? 2 : 3;
-  const out = new Set<string>();
-  for (let i = 0; i + n <= text.length; i++) out.add(text.slice(i, i + n));
-  return out;
+  const count = text.length - n + 1;
+  if (count <= 0) return new Float64Array(0);
+  const codes = new Float64Array(count);
+  for (let i = 0; i < count; i++)
+    codes[i] =
+      n === 2
+        ? text.charCodeAt(i) * 65_536 + text.charCodeAt(i + 1)
+        : TRIGRAM + (text.charCodeAt(i) * 65_536 + text.charCodeAt(i + 1)) * 65_536 + text.charCodeAt(i + 2);
+  codes.sort();
+  let size = 1;
+  for (let i = 1; i < count; i++) if (codes[i] !== codes[size - 1]) codes[size++] = codes[i]!;
+  return size === count ? codes : codes.slice(0, size);
 }
 
-/** Dice coefficient of two shingle sets, 0..1. */
-function similarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** Dice coefficient of two shingle sets (sorted distinct codes), 0..1. */
+export function similarity(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let common = 0;
-  for (const s of a) if (b.has(s)) common++;
-  return (2 * common) / (a.size + b.size);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
 }
 
 function excerpt(text: string, max = 80): string {
@@ -92,74 +119,137 @@ function patternLanguage(text: string, tag: string | undefined): 'en' | 'pl' | '
 }
 
 /**
- * Finds signs of customer frustration in a conversation, each with its evidence and the turn it
- * occurs in: a repeated or rephrased question, no progress for several turns (the bot repeating
- * itself or admitting it did not understand), ALL CAPS, profanity, legal and churn threats,
- * "I already told you" and "this is useless" (English, Polish, Chinese), strongly negative
- * messages, a falling sentiment trend and long waits for a reply.
- *
- * `score` is the noisy-OR of the signals' weights, 1 − Π(1 − wᵢ): 0 without signals, rising
- * towards 1 as independent signals accumulate. Turns are 1-based positions in `messages`.
- * A "long wait" is the time a customer waited for the next bot/agent reply (or, with `now`, a
- * customer message still unanswered).
- *
- * @param messages - the conversation's messages in order (`Message` schema of `tandem-cx/model`).
- * @param options - `language`, `weights`, `repeatSimilarity`, `loopTurns`, `longWait`, `now`.
- * @returns `{ score, level, signals: [{ kind, turn, messageId, evidence, weight }], sentiment }`.
- * @throws {TandemError} `INVALID_INPUT` listing every invalid message field or option with its path.
- *
- * @example
- * ```ts
- * import { detectFrustration } from 'tandem-cx/confidence';
- * const at = new Date('2026-11-23T10:00:00Z');
- * const messages = [
- *   { id: 'm1', author: 'customer', text: 'Where is my refund for order 1234?', at },
- *   { id: 'm2', author: 'bot', text: 'Refunds take 5 to 7 working days.', at },
- *   { id: 'm3', author: 'customer', text: 'Where is my refund for order 1234??', at },
- * ];
- * detectFrustration(messages); // => { signals: [{ kind: 'repeated_question', turn: 3 }] }
- * detectFrustration([{ id: 'x', author: 'customer', text: 'I already told you, this is useless', at }]).signals.map((s) => s.kind); // => ['already_told', 'useless_bot']
- * ```
+ * What one message contributes to the detection, derived from its author, text and (customer
+ * messages) language tag alone — never from its neighbours, id, time or meta — so it can be
+ * computed once per message and reused on later turns of the same conversation.
  */
-export function detectFrustration(
-  messages: readonly MessageInput[],
-  options?: DetectFrustrationOptions,
-): FrustrationResult {
-  const parsed = parseWithSchema(MessagesSchema, messages, {
+export type MessageFeatures = BotFeatures | CustomerFeatures;
+
+interface BotFeatures {
+  author: 'bot';
+  /** Shingles of the normalised text (no-progress comparison with the previous bot message). */
+  shingles: Float64Array;
+  /** The prepared text reads as a non-understanding reply. */
+  fallback: boolean;
+  /** The raw text reads as one: how the next bot message sees this one. */
+  rawFallback: boolean;
+}
+
+interface CustomerFeatures {
+  author: 'customer';
+  /** The prepared text (cut at MAX_MESSAGE_LENGTH, lone surrogates replaced). */
+  text: string;
+  /** Pattern matches in PATTERN_KINDS order: kind and its evidence. */
+  patterns: ReadonlyArray<readonly [FrustrationSignalKind, string]>;
+  allCaps: boolean;
+  compound: number;
+  /** Length of the text as repetition compares it. */
+  normalizedLength: number;
+  shingles: Float64Array;
+}
+
+function botFeatures(raw: string): BotFeatures {
+  const text = prepareText(raw, MAX_MESSAGE_LENGTH).text;
+  return {
+    author: 'bot',
+    shingles: shingles(normalizeForCompare(text)),
+    fallback: BOT_FALLBACK.test(text),
+    rawFallback: BOT_FALLBACK.test(raw),
+  };
+}
+
+function customerFeatures(raw: string, tag: string | undefined): CustomerFeatures {
+  const text = prepareText(raw, MAX_MESSAGE_LENGTH).text;
+  const language = patternLanguage(text, tag);
+  const folded = language === 'zh' ? foldTraditional(text) : text;
+  const languages =
+    language === undefined || language === 'en' ? (['en'] as const) : ([language, 'en'] as const);
+  const patterns: Array<readonly [FrustrationSignalKind, string]> = [];
+  for (const kind of PATTERN_KINDS) {
+    for (const lang of languages) {
+      const m = FRUSTRATION_PATTERNS[lang][kind].exec(folded);
+      if (m) {
+        patterns.push([kind, `"${excerpt(m[0], 60)}"`]);
+        break;
+      }
+    }
+  }
+  const compound = analyzeSentiment(text, language ? { language } : undefined).compound;
+  const normalized = normalizeForCompare(text);
+  return {
+    author: 'customer',
+    text,
+    patterns,
+    allCaps: isAllCaps(text),
+    compound,
+    normalizedLength: normalized.length,
+    shingles: shingles(normalized),
+  };
+}
+
+/** Features of a bot or customer message (`tag`: the language to read a customer message in). */
+export function computeFeatures(message: Message, tag: string | undefined): MessageFeatures {
+  return message.author === 'bot' ? botFeatures(message.text) : customerFeatures(message.text, tag);
+}
+
+/** Similarity of two shingle sets: {@link similarity}, or a memo of it. */
+export type SimilarityOf = (a: Float64Array, b: Float64Array) => number;
+export type FeaturesOf = (message: Message, tag: string | undefined) => MessageFeatures;
+export type ParsedOptions = ReturnType<typeof parseOptions>;
+
+export function parseMessages(messages: readonly MessageInput[]): Message[] {
+  return parseWithSchema(MessagesSchema, messages, {
     module: 'confidence',
     what: 'messages',
     pathPrefix: ['messages'],
   });
-  const opts = parseWithSchema(DetectFrustrationOptionsSchema, options ?? {}, {
+}
+
+export function parseOptions(options: DetectFrustrationOptions | undefined) {
+  return parseWithSchema(DetectFrustrationOptionsSchema, options ?? {}, {
     module: 'confidence',
     what: 'detectFrustration options',
     pathPrefix: ['options'],
   });
+}
+
+/**
+ * The detection over validated messages; per-message work comes from `featuresOf` (computed
+ * afresh by `detectFrustration`, reused by `createFrustrationDetector`). Internal.
+ */
+export function runDetection(
+  parsed: readonly Message[],
+  opts: ParsedOptions,
+  featuresOf: FeaturesOf,
+  similarityOf: SimilarityOf = similarity,
+): FrustrationResult {
   const weights = { ...DEFAULT_FRUSTRATION_WEIGHTS, ...opts.weights };
   const signals: FrustrationSignal[] = [];
   const add = (kind: FrustrationSignalKind, index: number, evidence: string) =>
     signals.push({ kind, turn: index + 1, messageId: parsed[index]!.id, evidence, weight: weights[kind] });
 
   const sentiment: { turn: number; compound: number }[] = [];
-  const earlier: { index: number; shingles: Set<string>; intent?: string }[] = [];
+  const earlier: { index: number; shingles: Float64Array; intent?: string }[] = [];
   let repeatRun = 0;
   let repeatRunReported = false;
   let botRepeatRun = 1;
   let botRepeatReported = false;
-  let previousBot: Set<string> | undefined;
+  let previousBot: Float64Array | undefined;
+  // Whether the latest bot message so far reads as a non-understanding reply (its raw text).
+  let previousBotFallback = false;
 
   for (let i = 0; i < parsed.length; i++) {
     const message = parsed[i]!;
-    const text = prepareText(message.text, MAX_MESSAGE_LENGTH).text;
     if (message.author === 'bot' || message.author === 'agent') {
       // no progress: the bot keeps saying the same thing or keeps failing to understand
       if (message.author === 'bot') {
-        const sh = shingles(normalizeForCompare(text));
+        const f = featuresOf(message, undefined) as BotFeatures;
         const same =
-          (previousBot !== undefined && similarity(sh, previousBot) >= 0.8) ||
-          (BOT_FALLBACK.test(text) && previousBotFallback(parsed, i));
+          (previousBot !== undefined && similarityOf(f.shingles, previousBot) >= 0.8) ||
+          (f.fallback && previousBotFallback);
         botRepeatRun = same ? botRepeatRun + 1 : 1;
-        previousBot = sh;
+        previousBot = f.shingles;
+        previousBotFallback = f.rawFallback;
         if (botRepeatRun >= opts.loopTurns && !botRepeatReported) {
           add(
             'no_progress',
@@ -180,25 +270,15 @@ export function detectFrustration(
     }
     if (message.author !== 'customer') continue;
 
-    const language = patternLanguage(text, opts.language ?? message.language);
-    const folded = language === 'zh' ? foldTraditional(text) : text;
-    const languages =
-      language === undefined || language === 'en' ? (['en'] as const) : ([language, 'en'] as const);
-    for (const kind of PATTERN_KINDS) {
-      for (const lang of languages) {
-        const m = FRUSTRATION_PATTERNS[lang][kind].exec(folded);
-        if (m) {
-          add(kind, i, `"${excerpt(m[0], 60)}"`);
-          break;
-        }
-      }
-    }
-    if (isAllCaps(text)) add('all_caps', i, `"${excerpt(text)}"`);
+    const f = featuresOf(message, opts.language ?? message.language) as CustomerFeatures;
+    const text = f.text;
+    for (const [kind, evidence] of f.patterns) add(kind, i, evidence);
+    if (f.allCaps) add('all_caps', i, `"${excerpt(text)}"`);
 
-    const s = analyzeSentiment(text, language ? { language } : undefined);
-    sentiment.push({ turn: i + 1, compound: s.compound });
-    if (s.compound <= NEGATIVE_SENTIMENT)
-      add('negative_sentiment', i, `compound ${s.compound}: "${excerpt(text)}"`);
+    const compound = f.compound;
+    sentiment.push({ turn: i + 1, compound });
+    if (compound <= NEGATIVE_SENTIMENT)
+      add('negative_sentiment', i, `compound ${compound}: "${excerpt(text)}"`);
     if (sentiment.length >= 3) {
       const window = sentiment.slice(-5).map((x) => x.compound);
       const k = slope(window);
@@ -213,15 +293,14 @@ export function detectFrustration(
     }
 
     // repeated question / rephrasing: similar to one of the last few customer messages
-    const normalized = normalizeForCompare(text);
-    const sh = shingles(normalized);
+    const sh = f.shingles;
     const intent = typeof message.meta?.intent === 'string' ? message.meta.intent : undefined;
     let repeated = false;
-    if (normalized.length >= 8 || intent) {
+    if (f.normalizedLength >= 8 || intent) {
       for (let k = earlier.length - 1; k >= Math.max(0, earlier.length - REPEAT_LOOKBACK); k--) {
         const e = earlier[k]!;
         const sameIntent = intent !== undefined && e.intent === intent;
-        const sim = similarity(sh, e.shingles);
+        const sim = similarityOf(sh, e.shingles);
         if (sameIntent || sim >= opts.repeatSimilarity) {
           add(
             'repeated_question',
@@ -263,11 +342,42 @@ export function detectFrustration(
   return { score, level, signals, sentiment };
 }
 
-function previousBotFallback(messages: readonly { author: string; text: string }[], index: number): boolean {
-  for (let k = index - 1; k >= 0; k--) {
-    if (messages[k]!.author === 'bot') return BOT_FALLBACK.test(messages[k]!.text);
-  }
-  return false;
+/**
+ * Finds signs of customer frustration in a conversation, each with its evidence and the turn it
+ * occurs in: a repeated or rephrased question, no progress for several turns (the bot repeating
+ * itself or admitting it did not understand), ALL CAPS, profanity, legal and churn threats,
+ * "I already told you" and "this is useless" (English, Polish, Chinese), strongly negative
+ * messages, a falling sentiment trend and long waits for a reply.
+ *
+ * `score` is the noisy-OR of the signals' weights, 1 − Π(1 − wᵢ): 0 without signals, rising
+ * towards 1 as independent signals accumulate. Turns are 1-based positions in `messages`.
+ * A "long wait" is the time a customer waited for the next bot/agent reply (or, with `now`, a
+ * customer message still unanswered).
+ *
+ * @param messages - the conversation's messages in order (`Message` schema of `tandem-cx/model`).
+ * @param options - `language`, `weights`, `repeatSimilarity`, `loopTurns`, `longWait`, `now`.
+ * @returns `{ score, level, signals: [{ kind, turn, messageId, evidence, weight }], sentiment }`.
+ * @throws {TandemError} `INVALID_INPUT` listing every invalid message field or option with its path.
+ *
+ * @example
+ * ```ts
+ * import { detectFrustration } from 'tandem-cx/confidence';
+ * const at = new Date('2026-11-23T10:00:00Z');
+ * const messages = [
+ *   { id: 'm1', author: 'customer', text: 'Where is my refund for order 1234?', at },
+ *   { id: 'm2', author: 'bot', text: 'Refunds take 5 to 7 working days.', at },
+ *   { id: 'm3', author: 'customer', text: 'Where is my refund for order 1234??', at },
+ * ];
+ * detectFrustration(messages); // => { signals: [{ kind: 'repeated_question', turn: 3 }] }
+ * detectFrustration([{ id: 'x', author: 'customer', text: 'I already told you, this is useless', at }]).signals.map((s) => s.kind); // => ['already_told', 'useless_bot']
+ * ```
+ */
+export function detectFrustration(
+  messages: readonly MessageInput[],
+  options?: DetectFrustrationOptions,
+): FrustrationResult {
+  const parsed = parseMessages(messages);
+  return runDetection(parsed, parseOptions(options), computeFeatures);
 }
 
 /** Index of the first customer message after the previous bot/agent reply before `index`. */

@@ -16,6 +16,7 @@ export {
   type LogisticModel,
   predictLogistic,
 } from './calibrate';
+export { createFrustrationDetector, type FrustrationDetector } from './createFrustrationDetector';
 export { detectFrustration } from './detectFrustration';
 export {
   DEFAULT_ESCALATION_MODEL,
@@ -37,6 +38,8 @@ export {
   type DetectFrustrationOptions,
   DetectFrustrationOptionsSchema,
   FRUSTRATION_SIGNAL_KINDS,
+  type FrustrationDetectorOptions,
+  FrustrationDetectorOptionsSchema,
   type FrustrationResult,
   type FrustrationSignal,
   type FrustrationSignalKind,

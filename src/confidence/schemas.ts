@@ -165,3 +165,15 @@ export const ConfidenceWeightsSchema = z.object({
 });
 /** Weights and thresholds of `scoreConfidence`. */
 export type ConfidenceWeights = z.input<typeof ConfidenceWeightsSchema>;
+
+/** Options of `createFrustrationDetector`. */
+export const FrustrationDetectorOptionsSchema = z.object({
+  /**
+   * Analysed messages kept for reuse, least recently used dropped first (default 10,000: the
+   * 12-message windows of over 800 conversations scored turn by turn). An entry takes about
+   * 0.7 kB for an 80-character message (its key and its n-grams, 8 bytes each).
+   */
+  maxCachedMessages: z.number().int().min(1).max(1_000_000).default(10_000),
+});
+/** Options of `createFrustrationDetector`. */
+export type FrustrationDetectorOptions = z.input<typeof FrustrationDetectorOptionsSchema>;

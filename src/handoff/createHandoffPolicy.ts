@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noThenProperty: `then` is the rule shape shared with routing (rules[].then), not a thenable.
 import { detectLanguage as detectLanguageDefault } from '../_internal/language/detectLanguage';
 import { analyzeSentiment } from '../confidence/analyzeSentiment';
+import { createValidatedFrustrationDetector } from '../confidence/createFrustrationDetector';
 import { detectFrustration } from '../confidence/detectFrustration';
 import { parseWithSchema, TandemError } from '../model/errors';
 import type { ConversationInput, Priority } from '../model/schemas';
@@ -19,7 +20,7 @@ import { compileRequestLexicons, runRequestDetection } from './detectHumanReques
 import { compileSensitiveTopics, runSensitiveDetection } from './detectSensitiveTopics';
 import { HANDOFF_LANGUAGES } from './lexicon/requests';
 import { bareText, normalizeText } from './lexicon/text';
-import { assemblePacket, recentSentiment } from './packet';
+import { assemblePacket, type EntityCache, recentSentiment } from './packet';
 import {
   type HandoffPacket,
   type HandoffPolicyConfig,
@@ -151,7 +152,14 @@ export function createHandoffPolicy(
   for (const [key, value] of Object.entries(resolved.noAgents.responseTimeByPriority ?? {}))
     if (value !== undefined) responseTimeByPriority.set(Number(key), value);
 
+  // With the library's own detector, one that keeps each message's analysis (sentiment,
+  // patterns, n-grams): the window slides by a turn per call, so most messages were analysed on
+  // an earlier turn. Same results as `detectFrustration` (frustrationReuse.test.ts).
+  const frustrationDetector =
+    deps.detectFrustration === detectFrustration ? createValidatedFrustrationDetector() : null;
   const messageCache: MessageCache = new WeakMap();
+  // Packet entities per validated message, so a message's text is scanned once in its lifetime.
+  const entityCache: EntityCache = new WeakMap();
   // Normalised text per validated message, so a turn's text is normalised once in its lifetime.
   const normalizedCache = new WeakMap<object, string>();
   const normalizedTurn = (view: ConversationView, turn: CustomerTurn): string => {
@@ -551,10 +559,10 @@ export function createHandoffPolicy(
     function frustrationOf(): HandoffFrustration {
       const size = resolved.frustration.window;
       const offset = Math.max(0, view.messages.length - size);
-      const result = deps.detectFrustration!(
-        offset ? view.messages.slice(offset) : view.messages,
-        frustrationOptions,
-      );
+      const messages = offset ? view.messages.slice(offset) : view.messages;
+      const result = frustrationDetector
+        ? frustrationDetector.detect(messages, frustrationOptions)
+        : deps.detectFrustration!(messages, frustrationOptions);
       if (!offset) return result;
       return { score: result.score, signals: result.signals.map((s) => ({ ...s, turn: s.turn + offset })) };
     }
@@ -711,6 +719,7 @@ export function createHandoffPolicy(
         queue: queue ?? null,
         skills: ruleSkills,
         customer: options.customer,
+        entityCache,
       });
     }
   }

@@ -20,6 +20,8 @@ export interface PacketParts {
   queue?: string | null;
   skills?: readonly string[];
   customer?: Record<string, unknown> | undefined;
+  /** Entities of messages seen before (a policy's); see {@link EntityCache}. */
+  entityCache?: EntityCache;
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
@@ -54,33 +56,62 @@ function pushUnique<T>(list: T[], value: T, key: (v: T) => string = String): voi
   if (!list.some((v) => key(v) === key(value))) list.push(value);
 }
 
-/** Order ids, emails, phone numbers and money amounts in the customer's messages. */
-export function extractEntities(messages: readonly Message[]): HandoffPacket['entities'] {
+/** The entities of one customer message, each list without repeats, in order of appearance. */
+export type MessageEntities = HandoffPacket['entities'];
+
+/**
+ * Entities by validated message object. A policy keeps one, so the entities of a message passed
+ * again on a later turn are not extracted again (messages are immutable once passed).
+ */
+export type EntityCache = WeakMap<Message, Readonly<MessageEntities>>;
+
+function messageEntities(m: Message): MessageEntities {
+  const entities: MessageEntities = { orderIds: [], emails: [], phones: [], amounts: [] };
+  const text = m.text.length > 4000 ? m.text.slice(0, 4000) : m.text;
+  for (const e of text.matchAll(EMAIL)) pushUnique(entities.emails, e[0].toLowerCase());
+  const orderSpans: Array<[number, number]> = [];
+  for (const o of text.matchAll(ORDER_ID)) {
+    pushUnique(entities.orderIds, o[1]!.toUpperCase());
+    orderSpans.push([o.index, o.index + o[0].length]);
+  }
+  for (const p of text.matchAll(PHONE)) {
+    const digits = p[0].replace(/\D/g, '');
+    const inOrder = orderSpans.some(([s, e]) => p.index < e && p.index + p[0].length > s);
+    if (!inOrder && digits.length >= 9 && digits.length <= 15) pushUnique(entities.phones, p[0].trim());
+  }
+  for (const a of text.matchAll(AMOUNT)) {
+    const symbol = (a[1] ?? a[4] ?? '').toLowerCase();
+    const value = Number((a[2] ?? a[3] ?? '').replace(',', '.'));
+    if (!Number.isFinite(value)) continue;
+    pushUnique(entities.amounts, { value, currency: CURRENCY[symbol] ?? null, text: a[0].trim() }, amountKey);
+  }
+  return entities;
+}
+
+const amountKey = (x: MessageEntities['amounts'][number]) => `${x.value}|${x.currency}`;
+
+/**
+ * Order ids, emails, phone numbers and money amounts in the customer's messages: the first of
+ * each, in order. Per-message lists come from `cache` when given (the merge keeps first
+ * occurrences, so it equals one pass over all messages).
+ */
+export function extractEntities(
+  messages: readonly Message[],
+  cache?: EntityCache,
+): HandoffPacket['entities'] {
   const entities: HandoffPacket['entities'] = { orderIds: [], emails: [], phones: [], amounts: [] };
   for (const m of messages) {
     if (m.author !== 'customer') continue;
-    const text = m.text.length > 4000 ? m.text.slice(0, 4000) : m.text;
-    for (const e of text.matchAll(EMAIL)) pushUnique(entities.emails, e[0].toLowerCase());
-    const orderSpans: Array<[number, number]> = [];
-    for (const o of text.matchAll(ORDER_ID)) {
-      pushUnique(entities.orderIds, o[1]!.toUpperCase());
-      orderSpans.push([o.index, o.index + o[0].length]);
+    let found = cache?.get(m);
+    if (found === undefined) {
+      found = messageEntities(m);
+      cache?.set(m, found);
     }
-    for (const p of text.matchAll(PHONE)) {
-      const digits = p[0].replace(/\D/g, '');
-      const inOrder = orderSpans.some(([s, e]) => p.index < e && p.index + p[0].length > s);
-      if (!inOrder && digits.length >= 9 && digits.length <= 15) pushUnique(entities.phones, p[0].trim());
-    }
-    for (const a of text.matchAll(AMOUNT)) {
-      const symbol = (a[1] ?? a[4] ?? '').toLowerCase();
-      const value = Number((a[2] ?? a[3] ?? '').replace(',', '.'));
-      if (!Number.isFinite(value)) continue;
-      pushUnique(
-        entities.amounts,
-        { value, currency: CURRENCY[symbol] ?? null, text: a[0].trim() },
-        (x) => `${x.value}|${x.currency}`,
-      );
-    }
+    for (const x of found.emails) pushUnique(entities.emails, x);
+    for (const x of found.orderIds) pushUnique(entities.orderIds, x);
+    for (const x of found.phones) pushUnique(entities.phones, x);
+    // copies: the packet is the caller's to change, the cached lists are not
+    for (const x of found.amounts) pushUnique(entities.amounts, { ...x }, amountKey);
   }
   return entities;
 }
@@ -248,7 +279,7 @@ export function assemblePacket(view: ConversationView, parts: PacketParts): Hand
     })),
     summary: summarize(view, articles, parts.reasons),
     slots: { ...(c.slots ?? {}) },
-    entities: extractEntities(view.messages),
+    entities: extractEntities(view.messages, parts.entityCache),
     profile: parts.profile,
     articlesShown: articles,
     language: parts.language,
