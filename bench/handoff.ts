@@ -235,9 +235,25 @@ const lastTexts = conversations.map((c) => c.messages[c.messages.length - 1]!.te
 const n = conversations.length;
 const windows = conversations.map((c) => c.messages.slice(-12));
 
+// Turn by turn: every customer turn of every conversation decided in order, as a live chat calls
+// decide (the conversation grows by one bot reply and one customer message per turn, the message
+// objects are kept), with a new policy per batch so that each message is new to it once; the
+// first 100 conversations (2,000 decisions per batch).
+const turnByTurn = conversations.slice(0, 100).flatMap((c) =>
+  Array.from({ length: TURNS }, (_, k) => {
+    const messages = c.messages.slice(0, 2 * k + 1);
+    return {
+      conversation: { ...c, messages },
+      now: new Date(new Date(messages[messages.length - 1]!.at).getTime() + 10_000),
+    };
+  }),
+);
+let live = createHandoffPolicy();
+
 // Rows are measured in ROUNDS rotations (each row ≥ MIN_MS / ROUNDS per round) and the median
 // per row is kept, so load changes on a shared machine hit every row alike.
 let cold = createHandoffPolicy();
+// Second field: calls per batch (0 = one per conversation).
 const rows: Array<[string, number, (i: number) => void, (() => void)?]> = [
   ['`router.route(item)` — 20 rules (peer)', 0, (i) => router.route(items[i])],
   // Cold: a new policy per batch, so every message is validated (nothing cached) — the cost when
@@ -256,6 +272,17 @@ const rows: Array<[string, number, (i: number) => void, (() => void)?]> = [
     '`decide()` default, warm (messages already validated)',
     0,
     (i) => full.decide(conversations[i]!, { now: NOW, agentsAvailable: true }),
+  ],
+  [
+    '`decide()` default, turn by turn (each turn of a conversation in order; per turn)',
+    turnByTurn.length,
+    (i) => {
+      const t = turnByTurn[i]!;
+      live.decide(t.conversation, { now: t.now, agentsAvailable: true });
+    },
+    () => {
+      live = createHandoffPolicy();
+    },
   ],
   [
     '`decide()` default, warm, `packet: false`',
@@ -282,7 +309,8 @@ const rows: Array<[string, number, (i: number) => void, (() => void)?]> = [
 ];
 const perRound: number[][] = rows.map(() => []);
 for (let round = 0; round < ROUNDS; round++)
-  for (const [k, [, , fn, setup]] of rows.entries()) perRound[k]!.push(opsPerSecond(n, fn, setup));
+  for (const [k, [, batch, fn, setup]] of rows.entries())
+    perRound[k]!.push(opsPerSecond(batch || n, fn, setup));
 const speed: Array<[string, number]> = rows.map(([name], k) => {
   const rates = [...perRound[k]!].sort((a, b) => a - b);
   return [name, rates[Math.floor(rates.length / 2)]!];

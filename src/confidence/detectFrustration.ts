@@ -150,11 +150,13 @@ interface CustomerFeatures {
 
 function botFeatures(raw: string): BotFeatures {
   const text = prepareText(raw, MAX_MESSAGE_LENGTH).text;
+  const fallback = BOT_FALLBACK.test(text);
   return {
     author: 'bot',
     shingles: shingles(normalizeForCompare(text)),
-    fallback: BOT_FALLBACK.test(text),
-    rawFallback: BOT_FALLBACK.test(raw),
+    fallback,
+    // the prepared text is the raw one unless it was cut or had lone surrogates
+    rawFallback: text === raw ? fallback : BOT_FALLBACK.test(raw),
   };
 }
 

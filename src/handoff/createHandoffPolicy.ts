@@ -176,6 +176,20 @@ export function createHandoffPolicy(
     return out;
   };
 
+  // Token set of a one-message turn (most turns) per validated message, like its normalised text;
+  // `jaccard` only reads it.
+  const tokenCache = new WeakMap<object, Set<string>>();
+  const turnTokens = (view: ConversationView, turn: CustomerTurn): Set<string> => {
+    if (turn.end - turn.start !== 1) return tokenSet(normalizedTurn(view, turn));
+    const m = view.messages[turn.start]!;
+    let tokens = tokenCache.get(m);
+    if (tokens === undefined) {
+      tokens = tokenSet(normalizedTurn(view, turn));
+      tokenCache.set(m, tokens);
+    }
+    return tokens;
+  };
+
   // The reply to an offer is read from its first clause: "yes please. Actually…" accepts, "no
   // thanks, I'm fine" declines. A whole clause from the reply lists counts; otherwise only a
   // leading yes/no word does ("ok thanks" is not an acceptance).
@@ -207,7 +221,7 @@ export function createHandoffPolicy(
     const window = turns.slice(-need);
     const sets: Array<Set<string> | undefined> = [];
     const setOf = (k: number) => {
-      sets[k] ??= tokenSet(normalizedTurn(view, window[k]!));
+      sets[k] ??= turnTokens(view, window[k]!);
       return sets[k];
     };
     // Every earlier turn in the window made no progress: the bot's reply was a fallback, or the
