@@ -120,7 +120,12 @@ export async function createPgliteKnowledgeStore(
 ): Promise<KnowledgeStore> {
   const schema = options.schema ?? 'knowledge';
   if (!/^[a-z_][a-z0-9_]*$/.test(schema))
-    throw new Error(`schema name "${schema}" is not a plain identifier`);
+    throw new TandemError({
+      code: 'INVALID_CONFIG',
+      module: MODULE,
+      path: 'schema',
+      message: `schema name "${schema}" is not a plain identifier (a-z, 0-9, _)`,
+    });
   const defaultTenant = options.tenantId ?? 'default';
   const clock = options.now ?? (() => new Date());
   const gapThreshold = options.gapThreshold ?? 0.5;
