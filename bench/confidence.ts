@@ -14,13 +14,15 @@
  * the odd-numbered snippets and scored (Brier) on the even-numbered ones.
  * Speed: plain timing loops after a warm-up, best of 7 runs over all 3,708 snippets.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { CHINESE_HELDOUT, CHINESE_SENTENCES } from '../src/confidence/fixtures/chinese';
 import { POLISH_HELDOUT, POLISH_SENTENCES } from '../src/confidence/fixtures/polish';
 import { analyzeSentiment, calibrate, detectFrustration } from '../src/confidence/index';
 import type { MessageInput } from '../src/model/schemas';
+import { pearson, readVaderSnippets } from '../test/support/evalData';
 
 const require = createRequire(import.meta.url);
 const vader = require('vader-sentiment') as {
@@ -30,31 +32,10 @@ const SentimentAfinn = require('sentiment') as new () => { analyze(text: string)
 const afinn = new SentimentAfinn();
 
 const root = resolve(import.meta.dirname, '..');
-const dataFile = join(resolve(root, '../shared/eval-data'), 'vader/amazonReviewSnippets_GroundTruth.txt');
-const rows = readFileSync(dataFile, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => {
-    const [id, rating, ...text] = line.split('\t');
-    return { id: id!, rating: Number(rating), text: text.join('\t') };
-  });
+const rows = readVaderSnippets();
 const texts = rows.map((r) => r.text);
 const human = rows.map((r) => r.rating);
 
-function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  const ma = a.reduce((s, x) => s + x, 0) / n;
-  const mb = b.reduce((s, x) => s + x, 0) / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i]! - ma) * (b[i]! - mb);
-    saa += (a[i]! - ma) ** 2;
-    sbb += (b[i]! - mb) ** 2;
-  }
-  return sab / Math.sqrt(saa * sbb);
-}
 const label = (c: number) => (c >= 0.05 ? 1 : c <= -0.05 ? -1 : 0);
 const f = (x: number, d = 4) => x.toFixed(d);
 

@@ -24,9 +24,9 @@ import { detectFrustration } from '../src/confidence/detectFrustration';
 import { createHandoffPolicy, detectHumanRequest, detectSensitiveTopics } from '../src/handoff/index';
 import type { ConversationInput, MessageInput } from '../src/model/schemas';
 import { compileRouter } from '../src/routing/compileRouter';
+import { readBanking77, readClinc150 } from '../test/support/evalData';
 
 const root = resolve(import.meta.dirname, '..');
-const evalData = resolve(root, '../shared/eval-data');
 const CONVERSATIONS = 400;
 const TURNS = 20;
 const MIN_MS = 1500;
@@ -88,36 +88,7 @@ const BOT = [
   'Could you give me your order number?',
 ];
 
-/** RFC 4180 CSV (quoted fields may hold commas, quotes and newlines): rows of `text,category`. */
-function parseCsv(text: string): Array<[string, string]> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.some((f) => f.length)) rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows.slice(1).map((r) => [r[0] ?? '', (r[1] ?? '').trim()]);
-}
-const banking = parseCsv(readFileSync(join(evalData, 'banking77/train.csv'), 'utf8'));
+const banking = readBanking77();
 const bankingTexts = banking.slice(0, 4000).map(([text]) => text);
 
 function makeConversation(i: number): ConversationInput {
@@ -359,10 +330,7 @@ function prf(rows: Labelled[]) {
 const fmt = (x: number | null, d = 3) => (x === null ? '–' : x.toFixed(d));
 
 // ---------------------------------------------------------------- quality: real negatives
-const clinc = JSON.parse(readFileSync(join(evalData, 'clinc150/data_dev.json'), 'utf8')) as Record<
-  string,
-  Array<[string, string]>
->;
+const clinc = readClinc150();
 const clincRows = [...clinc.train!, ...clinc.val!, ...clinc.oos_train!, ...clinc.oos_val!];
 
 function flagRate(rows: Array<[string, string]>) {

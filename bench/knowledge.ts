@@ -8,15 +8,15 @@
  * Larson et al. 2019, CC BY 3.0). Writes bench/results/knowledge.md.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { mulberry32 } from '../src/_internal/random';
 import { createMemoryKnowledgeStore, type KnowledgeStore } from '../src/knowledge/index';
+import { readBanking77, readClinc150 } from '../test/support/evalData';
 
 const root = resolve(import.meta.dirname, '..');
-const evalDir = resolve(root, '../shared/eval-data');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const started = performance.now();
 const progress = (what: string) =>
@@ -30,34 +30,6 @@ interface Faq {
   title: string;
   questions: string[];
   body: string;
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {
@@ -81,9 +53,7 @@ function groupBy(pairs: [string, string][]): Map<string, string[]> {
 const title = (label: string) => label.replace(/_/g, ' ');
 
 function banking77() {
-  const rows = parseCsv(readFileSync(resolve(evalDir, 'banking77/train.csv'), 'utf8'))
-    .slice(1)
-    .filter((r) => r.length === 2) as [string, string][];
+  const rows = readBanking77();
   const random = mulberry32(77);
   const faqs: Faq[] = [];
   const queries: { text: string; id: string }[] = [];
@@ -97,10 +67,7 @@ function banking77() {
 }
 
 function clinc150() {
-  const data = JSON.parse(readFileSync(resolve(evalDir, 'clinc150/data_dev.json'), 'utf8')) as Record<
-    string,
-    [string, string][]
-  >;
+  const data = readClinc150();
   const faqs = [...groupBy(data.train!)].map(([label, questions]) => ({
     id: label,
     title: title(label),

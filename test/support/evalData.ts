@@ -1,0 +1,87 @@
+/**
+ * Readers for the evaluation data in ../shared/eval-data (read in place, never copied; see its
+ * README), shared by the quality tests and the benchmarks, plus the statistics they report.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** `../shared/eval-data`, beside the repository. */
+export const EVAL_DATA = resolve(import.meta.dirname, '../../../shared/eval-data');
+
+/** True when the evaluation data is present (tests skip themselves when it is not). */
+export function hasEvalData(file: string): boolean {
+  return existsSync(join(EVAL_DATA, file));
+}
+
+/** VADER's Amazon review snippets: id, mean of 20 human ratings (−4..+4), text (Hutto & Gilbert 2014, MIT). */
+export function readVaderSnippets(): Array<{ id: string; rating: number; text: string }> {
+  return readFileSync(join(EVAL_DATA, 'vader/amazonReviewSnippets_GroundTruth.txt'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [id, rating, ...text] = line.split('\t');
+      return { id: id!, rating: Number(rating), text: text.join('\t') };
+    });
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. Blank lines are skipped. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      field = '';
+      if (row.some((f) => f.length)) rows.push(row);
+      row = [];
+    } else field += ch;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+/** banking77 training split (Casanueva et al. 2020, CC BY 4.0): `[text, category]` rows, header dropped. */
+export function readBanking77(): Array<[text: string, category: string]> {
+  return parseCsv(readFileSync(join(EVAL_DATA, 'banking77/train.csv'), 'utf8'))
+    .slice(1)
+    .filter((r) => r.length === 2)
+    .map((r) => [r[0]!, r[1]!.trim()]);
+}
+
+/** CLINC150 "full" train/val/oos parts (Larson et al. 2019, CC BY 3.0): `[text, intent]` pairs per part. */
+export function readClinc150(): Record<
+  'train' | 'val' | 'oos_train' | 'oos_val',
+  Array<[text: string, intent: string]>
+> {
+  return JSON.parse(readFileSync(join(EVAL_DATA, 'clinc150/data_dev.json'), 'utf8'));
+}
+
+/** Pearson correlation coefficient of two equally long samples. */
+export function pearson(a: readonly number[], b: readonly number[]): number {
+  const n = a.length;
+  const ma = a.reduce((s, x) => s + x, 0) / n;
+  const mb = b.reduce((s, x) => s + x, 0) / n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i]! - ma) * (b[i]! - mb);
+    saa += (a[i]! - ma) ** 2;
+    sbb += (b[i]! - mb) ** 2;
+  }
+  return sab / Math.sqrt(saa * sbb);
+}
