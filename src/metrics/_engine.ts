@@ -261,6 +261,9 @@ export function readTicket(value: unknown, facts: TicketFacts, issues: IssueSink
   const r = asRecord(value, issues);
   if (!r) return false;
   facts.record = r;
+  // Each timestamp repeats the epoch-ms fast path inline instead of calling readTime first:
+  // measured in bench/metrics.ts, moving the check into readTime costs ~5 % of computeMetrics
+  // (1.38–1.44× → 1.50–1.53× the hand loop in paired runs), over the 1.5× target.
   const createdAt =
     typeof r.createdAt === 'number' && Number.isFinite(r.createdAt)
       ? (r.createdAt as number)
