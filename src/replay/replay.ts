@@ -88,6 +88,14 @@ export interface ReplayReport {
 
 const HANDOFF_EVENT = /^handoff\./;
 
+/** When history first asked for a person (the first recorded `handoff.*` event), if it did. */
+function recordedHandoffAt(events: unknown): Date | null {
+  const found = (events as Array<{ type?: string; at?: unknown }> | undefined)?.find(
+    (e) => e?.type && HANDOFF_EVENT.test(e.type),
+  );
+  return found ? new Date(found.at as string) : null;
+}
+
 interface Accumulator {
   summary: Omit<ReplaySummary, 'load' | 'containmentRate' | 'handoffRate' | 'routingAccuracy'>;
   intervals: Map<number, number>;
@@ -267,6 +275,7 @@ export async function replay(
     }
 
     const hadBot = c.messages.some((m) => m.author === 'bot');
+    const historyHandoffAt = recordedHandoffAt(c.events);
     const confidence0 = { value: null as number | null };
     let handoff: ReplayDecision['handoff'] = null;
     let humanFrom: Date | null = null;
@@ -280,10 +289,7 @@ export async function replay(
         handoffPriority = result.priority;
       } else {
         // Without a handoff policy, the recorded outcome stands.
-        const recorded = (c.events as Array<{ type?: string; at?: unknown }> | undefined)?.find(
-          (e) => e?.type && HANDOFF_EVENT.test(e.type),
-        );
-        humanFrom = recorded ? new Date(recorded.at as string) : null;
+        humanFrom = historyHandoffAt;
       }
     } else {
       humanFrom = createdAt;
@@ -308,10 +314,7 @@ export async function replay(
         acc.handleTime.n++;
       }
       // The recorded wait for a person, from when one was asked for (history) to the first reply.
-      const recordedHandoff = (c.events as Array<{ type?: string; at?: unknown }> | undefined)?.find(
-        (e) => e?.type && HANDOFF_EVENT.test(e.type),
-      );
-      const waitFrom = recordedHandoff ? new Date(recordedHandoff.at as string) : createdAt;
+      const waitFrom = historyHandoffAt ?? createdAt;
       const priority = Math.min(route?.priority ?? 5, handoffPriority ?? 5, c.priority ?? 5) as Priority;
       const target = policy.sla[priority as 1];
       if (target !== undefined && waitFrom && c.firstHumanResponseAt && c.firstHumanResponseAt >= waitFrom) {
