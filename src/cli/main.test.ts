@@ -104,6 +104,18 @@ describe('tandem-cx metrics', () => {
     expect(skip.stderr).toContain('warning: 3 invalid row(s)');
   });
 
+  it('counts a row with several bad fields once and lists each field', async () => {
+    const bad = file(
+      'twofields.csv',
+      'createdAt,priority,resolvedAt\nnot a date,9,2026-11-01T09:00:00Z\n2026-11-01T08:00:00Z,2,2026-11-01T09:00:00Z\n',
+    );
+    const r = await run('metrics', bad, '--metrics', 'resolutionTime');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: 1 invalid row(s)');
+    expect(r.stderr).toMatch(/line 2, createdAt: /);
+    expect(r.stderr).toMatch(/line 2, priority: /);
+  });
+
   it('reports a CSV missing a required column on every row', async () => {
     const r = await run('metrics', file('nocol.csv', 'id,queue\na,x\nb,y\n'), '--metrics', 'resolutionTime');
     expect(r.code).toBe(1);

@@ -98,10 +98,17 @@ export function runMetricsCommand(options: MetricsCommandOptions, io: CliIo): nu
     ? createBusinessCalendar(JSON.parse(readFileSync(options.businessHours, 'utf8')))
     : undefined;
 
+  // Problems are listed (up to MAX_LISTED); rows are counted once however many fields are bad.
+  // A row's problems arrive together, so a change of line (or row) starts a new row.
   const invalid: InvalidRecord[] = [];
-  let invalidCount = 0;
+  let problems = 0;
+  let invalidRows = 0;
+  let lastKey: number | undefined;
   const onInvalid = (problem: InvalidRecord) => {
-    invalidCount++;
+    problems++;
+    const key = problem.line ?? problem.row;
+    if (key !== lastKey) invalidRows++;
+    lastKey = key;
     if (invalid.length < MAX_LISTED) invalid.push(problem);
   };
   const bar = createProgressBar(io, 'reading');
@@ -124,22 +131,25 @@ export function runMetricsCommand(options: MetricsCommandOptions, io: CliIo): nu
   };
   const result = computeMetrics(records, computeOptions);
   bar.done();
-  for (const problem of result.invalid) onInvalid(problem);
-  invalidCount += Math.max(0, result.skipped - result.invalid.length);
+  // Records the parser accepted but a calculator rejected (rare): counted by the engine, with
+  // its first problems (their `row` counts valid records, so they are listed without a line).
+  invalidRows += result.skipped;
+  problems += result.invalid.length;
+  for (const problem of result.invalid) if (invalid.length < MAX_LISTED) invalid.push(problem);
 
-  if (invalidCount > 0) {
+  if (invalidRows > 0) {
     const lines = invalid.map(
       (p) =>
         `  ${p.line !== undefined ? `line ${p.line}` : `row ${p.row + 1}`}${p.field ? `, ${p.field}` : ''}: ${p.message}`,
     );
-    if (invalidCount > invalid.length) lines.push(`  … and ${invalidCount - invalid.length} more`);
+    if (problems > invalid.length) lines.push(`  … and ${problems - invalid.length} more`);
     io.stderr(
-      `${options.skipInvalid ? 'warning' : 'error'}: ${invalidCount} invalid row(s) in ${options.file}\n${lines.join('\n')}\n`,
+      `${options.skipInvalid ? 'warning' : 'error'}: ${invalidRows} invalid row(s) in ${options.file}\n${lines.join('\n')}\n`,
     );
     if (!options.skipInvalid && !options.partial) return 1;
     if (options.partial && !options.skipInvalid)
       io.stderr('warning: partial results below leave the invalid rows out\n');
   }
   io.stdout(`${renderRows(result.rows, output)}\n`);
-  return invalidCount > 0 && !options.skipInvalid ? 1 : 0;
+  return invalidRows > 0 && !options.skipInvalid ? 1 : 0;
 }
