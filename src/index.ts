@@ -10,6 +10,7 @@ export * from './confidence/index';
 export * from './events/index';
 export * from './handoff/index';
 export * from './knowledge/index';
+export * from './learning/index';
 export * from './metrics/index';
 export * from './model/index';
 export * from './replay/index';

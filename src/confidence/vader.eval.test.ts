@@ -1,13 +1,14 @@
 // Quality guard on real data: VADER's Amazon review snippets with human ratings (Hutto & Gilbert
 // 2014, MIT), read in place from ../shared/eval-data. The figures are reported by bench/confidence.ts.
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
-import { hasEvalData, pearson, readVaderSnippets } from '../../test/support/evalData';
+import { expect, it } from 'vitest';
+import { describeEvalData } from '../../test/support/describeEvalData';
+import { pearson, readVaderSnippets } from '../../test/support/evalData';
 import { analyzeSentiment } from './analyzeSentiment';
 
 const require = createRequire(import.meta.url);
 
-describe.skipIf(!hasEvalData('vader/amazonReviewSnippets_GroundTruth.txt'))(
+describeEvalData(['vader/amazonReviewSnippets_GroundTruth.txt'])(
   'VADER on the Amazon snippets (eval data)',
   () => {
     it('Pearson r ≥ the vader-sentiment port, labels agree on ≥ 98 %', () => {
