@@ -14,7 +14,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { mulberry32 } from '../src/_internal/random';
 import { createMemoryKnowledgeStore, type KnowledgeStore } from '../src/knowledge/index';
-import { readBanking77, readClinc150 } from '../test/support/evalData';
+import { auroc, readBanking77, readClinc150 } from '../test/support/evalData';
 
 const root = resolve(import.meta.dirname, '..');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -135,24 +135,6 @@ function fuse(faqs: Faq[]): Engine {
       return { ids: r.map((x) => x.item.id), confidence: 1 - (r[0]?.score ?? 1) };
     },
   };
-}
-
-function auroc(positives: number[], negatives: number[]): number {
-  // Mann–Whitney U / (n₁·n₂), ties counted as one half.
-  const all = [...positives.map((v) => [v, 1] as const), ...negatives.map((v) => [v, 0] as const)].sort(
-    (a, b) => a[0] - b[0],
-  );
-  let rankSum = 0;
-  for (let i = 0; i < all.length; ) {
-    let j = i;
-    while (j < all.length && all[j]![0] === all[i]![0]) j++;
-    const rank = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) if (all[k]![1] === 1) rankSum += rank;
-    i = j;
-  }
-  const n1 = positives.length;
-  const n2 = negatives.length;
-  return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n2);
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;

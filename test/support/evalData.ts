@@ -96,3 +96,24 @@ export function pearson(a: readonly number[], b: readonly number[]): number {
   }
   return sab / Math.sqrt(saa * sbb);
 }
+
+/**
+ * Area under the ROC curve: the probability that a random positive scores above a random
+ * negative, ties counted as one half (Mann–Whitney U / (n₁·n₂); Hanley & McNeil 1982).
+ */
+export function auroc(positives: readonly number[], negatives: readonly number[]): number {
+  const all = [...positives.map((v) => [v, 1] as const), ...negatives.map((v) => [v, 0] as const)].sort(
+    (a, b) => a[0] - b[0],
+  );
+  let rankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j]![0] === all[i]![0]) j++;
+    const rank = (i + j + 1) / 2;
+    for (let k = i; k < j; k++) if (all[k]![1] === 1) rankSum += rank;
+    i = j;
+  }
+  const n1 = positives.length;
+  const n2 = negatives.length;
+  return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n2);
+}
