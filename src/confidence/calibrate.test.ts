@@ -77,3 +77,24 @@ describe('calibrate', () => {
     );
   });
 });
+
+describe('calibrate with sample weights', () => {
+  it('a sample of weight 2 fits exactly like two copies of it', () => {
+    const base = [0.1, 0.3, 0.5, 0.7, 0.9].map((score, i) => ({ score, outcome: i % 2 === 0 }));
+    const weighted = calibrate([...base, { score: 0.6, outcome: false, weight: 2 }]);
+    const copied = calibrate([...base, { score: 0.6, outcome: false }, { score: 0.6, outcome: false }]);
+    expect(weighted.intercept).toBeCloseTo(copied.intercept, 9);
+    expect(weighted.coefficients.score).toBeCloseTo(copied.coefficients.score!, 9);
+    expect(weighted.brier).toBeCloseTo(copied.brier, 12);
+    expect(weighted.baseRate).toBeCloseTo(copied.baseRate, 12);
+  });
+
+  it('rejects a weight that is not positive, naming the path', () => {
+    expect(() =>
+      calibrate([
+        { score: 0.2, outcome: 1, weight: 0 },
+        { score: 0.8, outcome: 0 },
+      ]),
+    ).toThrow(/samples\[0\]/);
+  });
+});

@@ -3,10 +3,20 @@ import { parseWithSchema, TandemError } from '../model/errors';
 
 const OutcomeSchema = z.union([z.boolean(), z.literal(0), z.literal(1)]);
 
-/** One labelled sample: a raw score (Platt scaling) or named features, and whether the outcome happened. */
+// Optional sample weight, e.g. for class balancing: a sample of weight 2 counts as two copies.
+const WeightSchema = z.number().finite().positive().optional();
+
+/**
+ * One labelled sample: a raw score (Platt scaling) or named features, whether the outcome
+ * happened, and an optional positive `weight` (default 1; e.g. n / (2·n_class) to balance classes).
+ */
 export const CalibrationSampleSchema = z.union([
-  z.object({ score: z.number().finite(), outcome: OutcomeSchema }),
-  z.object({ features: z.record(z.string(), z.number().finite()), outcome: OutcomeSchema }),
+  z.object({ score: z.number().finite(), outcome: OutcomeSchema, weight: WeightSchema }),
+  z.object({
+    features: z.record(z.string(), z.number().finite()),
+    outcome: OutcomeSchema,
+    weight: WeightSchema,
+  }),
 ]);
 /** A labelled sample for {@link calibrate}. */
 export type CalibrationSample = z.input<typeof CalibrationSampleSchema>;
@@ -35,9 +45,9 @@ export interface CalibratedModel extends LogisticModel {
   features: string[];
   /** Samples fitted. */
   n: number;
-  /** Share of samples whose outcome happened. */
+  /** Share of samples whose outcome happened (weighted by `weight`). */
   baseRate: number;
-  /** Brier score of the calibrated probabilities on the fitted samples: mean (p − y)². */
+  /** Brier score of the calibrated probabilities on the fitted samples: (weighted) mean (p − y)². */
   brier: number;
   /** Brier score of always predicting the base rate (the no-skill reference). */
   brierBaseline: number;
@@ -139,6 +149,7 @@ export function calibrate(
   });
   const rows = parsed.map((s) => ('score' in s ? { score: s.score } : s.features));
   const y = parsed.map((s) => (s.outcome === true || s.outcome === 1 ? 1 : 0));
+  const sw = parsed.map((s) => s.weight ?? 1);
   const positives = y.reduce<number>((a, b) => a + b, 0);
   if (parsed.length < 2 || positives === 0 || positives === parsed.length)
     throw new TandemError({
@@ -152,8 +163,9 @@ export function calibrate(
   const d = names.length + 1;
   const n = X.length;
 
-  // Start at the base-rate logit so the intercept-only model is the first iterate.
-  const baseRate = positives / n;
+  // Start at the (weighted) base-rate logit so the intercept-only model is the first iterate.
+  const weightTotal = sw.reduce((a, b) => a + b, 0);
+  const baseRate = y.reduce((a, yi, i) => a + yi * sw[i]!, 0) / weightTotal;
   let beta = new Array<number>(d).fill(0);
   beta[0] = Math.log(baseRate / (1 - baseRate));
   let iterations = 0;
@@ -166,8 +178,8 @@ export function calibrate(
       let z = 0;
       for (let j = 0; j < d; j++) z += beta[j]! * xi[j]!;
       const p = sigmoid(z);
-      const w = Math.max(p * (1 - p), 1e-12);
-      const r = y[i]! - p;
+      const w = sw[i]! * Math.max(p * (1 - p), 1e-12);
+      const r = sw[i]! * (y[i]! - p);
       for (let j = 0; j < d; j++) {
         grad[j]! += r * xi[j]!;
         const wx = w * xi[j]!;
@@ -194,24 +206,26 @@ export function calibrate(
   let brierBaseline = 0;
   rows.forEach((r, i) => {
     const p = predictLogistic(model, r);
-    brier += (p - y[i]!) ** 2;
-    brierBaseline += (baseRate - y[i]!) ** 2;
+    const wi = sw[i]!;
+    brier += wi * (p - y[i]!) ** 2;
+    brierBaseline += wi * (baseRate - y[i]!) ** 2;
     const pc = Math.min(1 - 1e-15, Math.max(1e-15, p));
-    logLoss -= y[i]! * Math.log(pc) + (1 - y[i]!) * Math.log(1 - pc);
+    logLoss -= wi * (y[i]! * Math.log(pc) + (1 - y[i]!) * Math.log(1 - pc));
   });
   const result: CalibratedModel = {
     ...model,
     features: names,
     n,
     baseRate,
-    brier: brier / n,
-    brierBaseline: brierBaseline / n,
-    logLoss: logLoss / n,
+    brier: brier / weightTotal,
+    brierBaseline: brierBaseline / weightTotal,
+    logLoss: logLoss / weightTotal,
     iterations,
     converged,
     predict: (input) => predictLogistic(model, typeof input === 'number' ? { score: input } : input),
   };
   if (parsed.every((s) => 'score' in s && s.score >= 0 && s.score <= 1))
-    result.brierUncalibrated = rows.reduce((sum, r, i) => sum + (r.score! - y[i]!) ** 2, 0) / n;
+    result.brierUncalibrated =
+      rows.reduce((sum, r, i) => sum + sw[i]! * (r.score! - y[i]!) ** 2, 0) / weightTotal;
   return result;
 }

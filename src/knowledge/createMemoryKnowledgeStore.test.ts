@@ -90,6 +90,17 @@ describe('createMemoryKnowledgeStore specifics', () => {
     expect(fuzzy.confidence).toBeLessThanOrEqual(0.35);
   });
 
+  it('is less confident when the answer was found through a typo correction', async () => {
+    // Issue 16: "I forgot my pasword" was answered with confidence 1.00, like the correct spelling.
+    const kb = await seed();
+    const right = await kb.search('I forgot my password');
+    const typo = await kb.search('I forgot my pasword');
+    expect(typo.hits[0]?.article.id).toBe(right.hits[0]?.article.id);
+    // A corrected word counts 0.7 of an exact one: at least a 10-point drop here.
+    expect(typo.confidence).toBeLessThan(right.confidence - 0.1);
+    expect(typo.confidence).toBeGreaterThan(0.5);
+  });
+
   it('reports which field and terms matched', async () => {
     const kb = await seed();
     const r = await kb.search('forgot my password');

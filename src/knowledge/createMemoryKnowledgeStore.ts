@@ -28,7 +28,8 @@ import {
   SuggestionInputSchema,
   type Viewer,
 } from './schemas';
-import { createSearchIndex, type IndexResult, type SearchIndex } from './searchIndex';
+import { searchConfidence } from './searchConfidence';
+import { createSearchIndex, type SearchIndex } from './searchIndex';
 
 const MODULE = 'knowledge';
 
@@ -88,30 +89,6 @@ interface TenantState {
 // Bounded gap log: a store that runs for months must not grow without limit.
 const GAP_GROUPS_MAX = 10_000;
 const GAP_TIMES_MAX = 1_000;
-
-/**
- * Confidence that the top hit answers the query, 0..1: a logistic squash of the top score per
- * unit of query weight (score / Σ idf of the query terms — comparable across knowledge bases of
- * different sizes), the top1–top2 margin and the share of the query's weight found in the
- * best-matching phrasing. Coefficients fitted (class-balanced logistic regression) on CLINC150
- * `train` with 10 % of each intent held out as in-scope queries vs `oos_train` as out-of-scope;
- * evaluated on the untouched `val`/`oos_val` in bench/knowledge.ts.
- */
-const CONFIDENCE = { bias: -6.73, scorePerIdf: 3.66, margin: 2.45, coverage: 1.27 };
-
-function confidenceOf(result: IndexResult<Article>): number {
-  const top = result.hits[0];
-  if (top === undefined) return 0;
-  // Fuzzy title matches (no indexed word in common) never reach the answering range.
-  if (result.fuzzy) return Math.min(0.35, top.score * 0.35);
-  const margin = top.score > 0 ? (top.score - result.secondScore) / top.score : 0;
-  const z =
-    CONFIDENCE.bias +
-    (CONFIDENCE.scorePerIdf * top.score) / Math.max(result.queryIdf, 1e-9) +
-    CONFIDENCE.margin * margin +
-    CONFIDENCE.coverage * top.coverage;
-  return 1 / (1 + Math.exp(-z));
-}
 
 function fail(code: 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN', path: string, message: string): never {
   throw new TandemError({ code, module: MODULE, path, message });
@@ -418,7 +395,7 @@ export function createMemoryKnowledgeStore(options: MemoryKnowledgeStoreOptions 
         KNOWLEDGE_LIMITS.queryTerms,
         filterKey(viewer, locale, tags),
       );
-      const confidence = confidenceOf(result);
+      const confidence = searchConfidence(result);
       if (confidence < gapThreshold) recordGap(state, text, confidence, result.hits[0]?.payload, at ?? now());
       const hits: KnowledgeSearchHit[] = result.hits.map((hit) => ({
         article: hit.payload,

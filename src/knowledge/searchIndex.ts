@@ -96,6 +96,11 @@ export interface IndexHit<T> {
   terms: string[];
   /** Share (0..1) of the query's idf mass that the best-matching unit contains. */
   coverage: number;
+  /**
+   * Share (0..1) of the query's idf mass that the best-matching unit contains only through a
+   * typo-corrected term (the query word is not in the index; a near spelling is).
+   */
+  corrected: number;
 }
 
 /** Result of {@link SearchIndex.search}: the top hits plus signals for confidence. */
@@ -406,6 +411,7 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
         text: r.item.title,
         terms: [],
         coverage: 0,
+        corrected: 0,
       });
     }
     if (hits.length > 1) secondScore = hits[1]!.score;
@@ -443,6 +449,7 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
     const avgArtLen = artLive > 0 ? artLenSum / artLive : 1;
     const maxIdfUnits = Math.log(1 + (unitLive + 0.5) / 0.5);
     const idfOfTerm: number[] = [];
+    const correctedTerm: boolean[] = [];
     const ak1 = weights.articleK1;
     const ab = weights.articleB;
     let idfTotal = 0;
@@ -476,6 +483,7 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
         });
       }
       idfOfTerm.push(termIdf);
+      correctedTerm.push(expansions[0] !== term);
       idfTotal += termIdf;
     }
     walks.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
@@ -624,10 +632,12 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
       const mask = unitMask[u]!;
       const terms: string[] = [];
       let matchedIdf = 0;
+      let correctedIdf = 0;
       for (let ti = 0; ti < queryTerms.length && ti < 32; ti++) {
         if ((mask & (1 << ti)) !== 0) {
           terms.push(queryTerms[ti]!);
           matchedIdf += idfOfTerm[ti]!;
+          if (correctedTerm[ti]) correctedIdf += idfOfTerm[ti]!;
         }
       }
       hits.push({
@@ -638,6 +648,7 @@ export function createSearchIndex<T>(weights: RankingWeights = DEFAULT_WEIGHTS):
         text: unitText[u],
         terms,
         coverage: idfTotal > 0 ? matchedIdf / idfTotal : 0,
+        corrected: idfTotal > 0 ? correctedIdf / idfTotal : 0,
       });
     }
     const secondScore = top.length > 1 ? artScore[top[1]!]! : 0;
