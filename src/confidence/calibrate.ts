@@ -165,7 +165,7 @@ export function calibrate(
 
   // Start at the (weighted) base-rate logit so the intercept-only model is the first iterate.
   const weightTotal = sw.reduce((a, b) => a + b, 0);
-  const baseRate = y.reduce((a, yi, i) => a + yi * sw[i]!, 0) / weightTotal;
+  const baseRate = y.reduce<number>((a, yi, i) => a + yi * sw[i]!, 0) / weightTotal;
   let beta = new Array<number>(d).fill(0);
   beta[0] = Math.log(baseRate / (1 - baseRate));
   let iterations = 0;
