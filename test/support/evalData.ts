@@ -117,3 +117,58 @@ export function auroc(positives: readonly number[], negatives: readonly number[]
   const n2 = negatives.length;
   return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n2);
 }
+
+/**
+ * Development split for the sentiment sets, fixed before any tuning: FNV-1a (32-bit) of
+ * `tandem-cx-sentiment-2026|` + the item's text, even → `tune` (errors may be read), odd → `check`
+ * (figures only). Duplicate texts fall on the same side.
+ */
+export function sentimentSplit(text: string): 'tune' | 'check' {
+  let h = 0x811c9dc5;
+  const s = `tandem-cx-sentiment-2026|${text}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2 === 0 ? 'tune' : 'check';
+}
+
+/**
+ * Chinese e-commerce reviews, nine categories (SophonPlus ChineseNlpCorpus `online_shopping_10_cats`
+ * without hotels; evaluation only, never shipped): `{ category, positive, text, part }`.
+ */
+export function readZhReviews(): Array<{
+  category: string;
+  positive: boolean;
+  text: string;
+  part: 'tune' | 'check';
+}> {
+  return parseCsv(readFileSync(join(EVAL_DATA, 'zh-reviews/online_shopping_9_cats.csv'), 'utf8'))
+    .slice(1)
+    .filter((r) => r.length >= 3 && (r[1] === '0' || r[1] === '1') && r[2]!.trim() !== '')
+    .map((r) => ({ category: r[0]!, positive: r[1] === '1', text: r[2]!, part: sentimentSplit(r[2]!) }));
+}
+
+/**
+ * PolEmo 2.0 medicine sentences, development half (Kocoń et al. 2019; CC BY-SA 4.0, evaluation
+ * only, never shipped): `{ label, text, part }` with label `plus`, `minus`, `zero` or `amb`.
+ * Lines are tokenized text ending in `__label__z_<label>`; a wrapping CSV quote is removed.
+ */
+export function readPolemo(): Array<{
+  label: 'plus' | 'minus' | 'zero' | 'amb';
+  text: string;
+  part: 'tune' | 'check';
+}> {
+  const out: Array<{ label: 'plus' | 'minus' | 'zero' | 'amb'; text: string; part: 'tune' | 'check' }> = [];
+  const file = readFileSync(join(EVAL_DATA, 'polemo-dev/medicine-sentences-dev.txt'), 'utf8');
+  for (const raw of file.split('\n')) {
+    const m = /^(.*?)\s*__label__z_(plus_m|minus_m|zero|amb)"?\s*$/.exec(raw);
+    if (!m) continue;
+    let text = m[1]!;
+    if (text.startsWith('"')) text = text.slice(1).replace(/""/g, '"');
+    text = text.trim();
+    const label = m[2] === 'plus_m' ? 'plus' : m[2] === 'minus_m' ? 'minus' : (m[2] as 'zero' | 'amb');
+    out.push({ label, text, part: sentimentSplit(text) });
+  }
+  return out;
+}
