@@ -119,7 +119,7 @@ function historyOf(records: readonly SurveyRecord[]): SurveyHistoryEntryInput[] 
  * @example
  * ```ts
  * import { createSurveyScheduler } from 'tandem-cx/surveys';
- * const scheduler = createSurveyScheduler({ policy: { surveys: [{ id: 'csat', kind: 'csat', trigger: 'conversation.resolved', channel: 'email' }], fallbackTimeZone: 'UTC' } });
+ * const scheduler = createSurveyScheduler({ policy: { surveys: [{ id: 'csat', kind: 'csat', trigger: 'conversation.resolved', channel: 'email' }], quietHours: false } });
  * const event = { type: 'conversation.resolved', at: new Date('2026-11-20T10:00:00Z'), conversationId: 'c1', customerId: 'u1' };
  * (await scheduler.plan(event, { now: new Date('2026-11-20T10:00:00Z') })).plan; // => { kind: 'scheduled', sendAt: '2026-11-21T10:00:00.000Z' }
  * (await scheduler.plan(event, { now: new Date('2026-11-20T10:05:00Z') })).duplicate; // => true

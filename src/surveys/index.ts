@@ -42,6 +42,7 @@ export {
   type SurveyHistoryInput,
   type SurveyPlan,
   type SurveyPlanTraceStep,
+  type SurveyPlanWarning,
   type SurveySuppressionReason,
 } from './planSurvey';
 export * from './schemas';

@@ -238,6 +238,40 @@ describe('planSurvey: unknown time zone', () => {
     },
   );
 
+  // Issue 16 (problem 6): a misspelt zone became the fallback, visible only in the trace.
+  it('a misspelt recipient zone is a visible unknown_time_zone warning on the scheduled result', () => {
+    const policy = { ...zero, fallbackTimeZone: 'UTC' };
+    const plan = scheduled(
+      planSurvey(resolved('2026-11-21T06:00:00Z'), policy, [], {
+        now: d('2026-11-21T06:00:00Z'),
+        recipient: { id: 'u1', timeZone: 'Asia/Shangai' },
+      }),
+    );
+    expect(plan.timeZone).toBe('UTC');
+    expect(plan.warnings).toEqual([
+      {
+        code: 'unknown_time_zone',
+        detail: expect.stringContaining('"Asia/Shangai"'),
+        timeZone: 'Asia/Shangai',
+        fallbackTimeZone: 'UTC',
+      },
+    ]);
+    const missing = scheduled(
+      planSurvey(resolved('2026-11-21T06:00:00Z'), policy, [], {
+        now: d('2026-11-21T06:00:00Z'),
+        recipient: { id: 'u1' },
+      }),
+    );
+    expect(missing.warnings?.[0]).toMatchObject({ code: 'unknown_time_zone', timeZone: null });
+    const known = scheduled(
+      planSurvey(resolved('2026-11-21T06:00:00Z'), policy, [], {
+        now: d('2026-11-21T06:00:00Z'),
+        recipient: { id: 'u1', timeZone: 'Asia/Shanghai' },
+      }),
+    );
+    expect(known.warnings).toBeUndefined();
+  });
+
   it('suppresses with unknown_time_zone when there is no fallback (quiet hours cannot be honoured)', () => {
     const { fallbackTimeZone: _, ...policy } = zero;
     const plan = suppressed(

@@ -95,7 +95,25 @@ export interface ScheduledSurvey {
   deferral: DeferralReason[];
   /** The zone whose wall clock the quiet hours were applied in (`null` when no quiet hours). */
   timeZone: string | null;
+  /**
+   * Things the host should know although the survey was scheduled: present only when there is
+   * one. `unknown_time_zone`: the recipient's zone was missing or not an IANA zone, so the quiet
+   * hours were applied in the policy's `fallbackTimeZone` — a guess, not the recipient's clock.
+   */
+  warnings?: SurveyPlanWarning[];
   trace?: SurveyPlanTraceStep[];
+}
+
+/** A non-fatal problem with a scheduled survey (see {@link ScheduledSurvey.warnings}). */
+export interface SurveyPlanWarning {
+  /** Stable code: `unknown_time_zone` (the recipient's zone is missing or invalid; the fallback was used). */
+  code: 'unknown_time_zone';
+  /** In plain words, with the values that decided it. */
+  detail: string;
+  /** The recipient's zone as given (`null` when it had none). */
+  timeZone: string | null;
+  /** The zone used instead (the policy's `fallbackTimeZone`). */
+  fallbackTimeZone: string;
 }
 
 /** A survey that will not be sent, and why. */
@@ -210,11 +228,11 @@ function recipientSends(history: SurveyHistoryInput, recipientId: string): reado
  * @example
  * ```ts
  * import { planSurvey } from 'tandem-cx/surveys';
- * const policy = { surveys: [{ id: 'csat', kind: 'csat', trigger: 'conversation.resolved', delay: '24h', channel: 'email' }], throttle: '30d', quietHours: { start: '21:00', end: '08:00' }, fallbackTimeZone: 'UTC', expiry: '28d' } as const;
+ * const policy = { surveys: [{ id: 'csat', kind: 'csat', trigger: 'conversation.resolved', delay: '24h', channel: 'email' }], throttle: '30d', quietHours: { start: '21:00', end: '08:00' }, expiry: '28d' } as const;
  * const event = { type: 'conversation.resolved', at: new Date('2026-11-20T18:00:00Z'), conversationId: 'c1', customerId: 'u1' };
  * const plan = planSurvey(event, policy, [], { now: new Date('2026-11-20T18:00:00Z'), recipient: { id: 'u1', timeZone: 'Asia/Shanghai' } }); // => { kind: 'scheduled', sendAt: '2026-11-22T00:00:00.000Z', deferredFrom: '2026-11-21T18:00:00.000Z', expiresAt: '2026-12-20T00:00:00.000Z' }
  * const history = [{ recipientId: 'u1', surveyId: 'csat', sentAt: '2026-11-01T09:00:00Z', conversationId: 'c0' }];
- * planSurvey(event, policy, history, { now: new Date('2026-11-20T18:00:00Z') }); // => { kind: 'suppressed', reason: 'throttled' }
+ * planSurvey(event, policy, history, { now: new Date('2026-11-20T18:00:00Z'), recipient: { id: 'u1', timeZone: 'Asia/Shanghai' } }); // => { kind: 'suppressed', reason: 'throttled' }
  * ```
  */
 export function planSurvey(
@@ -416,6 +434,7 @@ export function planSurvey(
   // 9. time zone
   const window = compiled.quietWindow;
   let zone: string | null = null;
+  const warnings: SurveyPlanWarning[] = [];
   if (window) {
     if (recipient.timeZone && isValidTimeZone(recipient.timeZone)) zone = recipient.timeZone;
     else if (p.fallbackTimeZone) zone = p.fallbackTimeZone;
@@ -426,6 +445,15 @@ export function planSurvey(
         `the recipient has ${why} and the policy has no fallbackTimeZone, so quiet hours cannot be honoured`,
         sid,
       );
+    // The fallback is a guess: say so on the result, not only in the trace (issue 16: a misspelt
+    // "Asia/Shangai" silently became UTC).
+    if (zone !== recipient.timeZone)
+      warnings.push({
+        code: 'unknown_time_zone',
+        detail: `the recipient has ${why}; quiet hours were applied in the fallback zone ${zone}`,
+        timeZone: recipient.timeZone ?? null,
+        fallbackTimeZone: zone,
+      });
     step({
       step: 'time_zone',
       outcome: 'info',
@@ -532,6 +560,7 @@ export function planSurvey(
   };
   if (ev.conversationId) out.conversationId = ev.conversationId;
   if (allowed.reasons.length) out.deferredFrom = earliest;
+  if (warnings.length) out.warnings = warnings;
   if (trace) out.trace = trace;
   return out;
 }
