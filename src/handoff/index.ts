@@ -8,6 +8,7 @@
  */
 export { type BuildHandoffPacketContext, buildHandoffPacket } from './buildHandoffPacket';
 export { createHandoffPolicy, type HandoffPolicy } from './createHandoffPolicy';
+export { defineHandoffConfig } from './defineHandoffConfig';
 export {
   createHumanRequestDetector,
   detectHumanRequest,

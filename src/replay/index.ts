@@ -6,6 +6,7 @@
  */
 export { comparePolicies, type PolicyComparison, type RateDifference } from './comparePolicies';
 export { compileReplayPolicy, type ReplayPolicy } from './compileReplayPolicy';
+export { defineReplayPolicy, type ReplayPolicyInput } from './defineReplayPolicy';
 export {
   type ReplayDecision,
   type ReplayOptions,

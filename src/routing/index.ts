@@ -53,6 +53,7 @@ export {
   type LeafCondition,
   MATCH_INPUT_LIMIT,
 } from './conditions';
+export { defineRouterConfig } from './defineRouterConfig';
 export { type DrainQueueOptions, type DrainResult, drainQueue } from './drainQueue';
 export { type OrderQueueOptions, orderQueue, type QueueItem } from './orderQueue';
 export {

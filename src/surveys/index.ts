@@ -25,6 +25,7 @@ export {
   type SurveyScheduler,
   type SurveySchedulerOptions,
 } from './createSurveyScheduler';
+export { defineSurveyPolicy } from './defineSurveyPolicy';
 export {
   DEFAULT_FOLLOW_UP_RULES,
   type FollowUpOptions,
