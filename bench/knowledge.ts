@@ -202,9 +202,13 @@ async function quality(make: (faqs: Faq[]) => Promise<Engine> | Engine, budgetMs
 }
 
 const ours = await quality(tandem);
-const mini = await quality((faqs) => minisearchTuned(faqs, true));
-await quality((faqs) => minisearchTuned(faqs, false));
-await quality(minisearchDefaults);
+const minis = [
+  await quality((faqs) => minisearchTuned(faqs, true)),
+  await quality((faqs) => minisearchTuned(faqs, false)),
+  await quality(minisearchDefaults),
+];
+// The target compares with MiniSearch's best configuration on each figure.
+const mini = minis.reduce((a, b) => (b.result.top1 > a.result.top1 ? b : a));
 await quality(fuse, 2 * FUSE_BUDGET_MS);
 out();
 {
@@ -217,7 +221,7 @@ out();
       `queries fall below it, ${pct(kept)} of in-scope queries stay above it.`,
   );
   out(
-    `Targets: top-1 ≥ MiniSearch (${pct(mini.result.top1)}) and ≥ 85 % on banking77 → ${pct(ours.result.top1)} ` +
+    `Targets: top-1 ≥ MiniSearch's best configuration (${pct(mini.result.top1)}) and ≥ 85 % on banking77 → ${pct(ours.result.top1)} ` +
       `(${ours.result.top1 >= mini.result.top1 && ours.result.top1 >= 0.85 ? 'met' : 'NOT met'}); AUROC ≥ 0.85 → ` +
       `${ours.result.auroc.toFixed(3)} (${ours.result.auroc >= 0.85 ? 'met' : 'NOT met'}).`,
   );
