@@ -172,3 +172,19 @@ export function readPolemo(): Array<{
   }
   return out;
 }
+
+/**
+ * BPI Challenge 2013 incidents (Volvo IT; the copy used by Tax et al. 2017; BPI Challenge terms,
+ * evaluation only): the event log in file order, `at` read as UTC (the file has no zone). Cases
+ * are contiguous in the file and already time-ordered within each case.
+ */
+export function readBpi13(): Array<{ caseId: string; activity: string; at: string }> {
+  return readFileSync(join(EVAL_DATA, 'bpi13-incidents/bpi_13_incidents.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [caseId, activity, time] = line.trim().split(',');
+      return { caseId: caseId!, activity: activity!, at: `${time!.replace(' ', 'T')}Z` };
+    });
+}
