@@ -9,8 +9,15 @@
 import {
   ZH_BOOSTERS,
   ZH_BUT,
+  ZH_CLAUSE_BUT,
+  ZH_CONCESSIVE,
+  ZH_FINAL_PARTICLES,
+  ZH_INQUIRY,
   ZH_NEGATIONS,
+  ZH_POST_BOOSTERS,
+  ZH_PREDICATE_ONLY,
   ZH_TRADITIONAL_TO_SIMPLIFIED,
+  ZH_WINDOW_SKIP,
   ZH_WORDS,
 } from './lexicons/chinese';
 import {
@@ -26,6 +33,7 @@ import { lexiconValence, tokenize } from './vader';
 import {
   allCapsDifferential,
   applyButShift,
+  B_INCR,
   C_INCR,
   isUpperWord,
   N_SCALAR,
@@ -44,12 +52,28 @@ interface RuleSet {
   but: ReadonlySet<string>;
   /** Negative concord (Polish "nikt nie", "nigdy nie"): negations in one window count once. */
   negativeConcord: boolean;
+  /** "But" words that count only at the start of a clause (Chinese 就是, 只是). */
+  clauseBut?: ReadonlySet<string>;
+  /** "Although" words: without a later "but", the next clause is weighted as after a "but". */
+  concessive?: ReadonlySet<string>;
+  /** Degree complements after a word (Chinese 极了, 死了): boost the word before them. */
+  postBoosters?: Readonly<Record<string, number>>;
+  /** Clause-final particles → factor on that clause's valences (Chinese 吧, 啊). */
+  finalParticles?: Readonly<Record<string, number>>;
+  /** Function words not counted in the three-word window of negations and boosters. */
+  windowSkip?: ReadonlySet<string>;
+  /** Words that are boosters when a lexicon word follows them (Chinese 好 "so": 好卡, 好新鲜). */
+  adverbBeforeWord?: ReadonlySet<string>;
+  /** Words that judge only at the end of their clause or before another sentiment word. */
+  predicateOnly?: ReadonlySet<string>;
+  /** Markers anywhere in a clause → factor on that clause's valences (Chinese 请问). */
+  clauseMarkers?: Readonly<Record<string, number>>;
 }
 
 const MIN_STEM = 3;
 const MAX_STEM = 16;
 
-function polishLookup(lower: string): number | undefined {
+function polishStemLookup(lower: string): number | undefined {
   if (Object.hasOwn(PL_WORDS, lower)) return PL_WORDS[lower];
   for (let len = Math.min(lower.length, MAX_STEM); len >= MIN_STEM; len--) {
     const stem = lower.slice(0, len);
@@ -63,6 +87,12 @@ function polishLookup(lower: string): number | undefined {
       if (Object.hasOwn(PL_STEMS, stem)) return PL_STEMS[stem]! * N_SCALAR;
     }
   }
+  return undefined;
+}
+
+function polishLookup(lower: string): number | undefined {
+  const v = polishStemLookup(lower);
+  if (v !== undefined) return v;
   // emoticons and emoji are language-neutral
   return /\p{L}/u.test(lower) ? undefined : lexiconValence(lower);
 }
@@ -77,9 +107,12 @@ const POLISH: RuleSet = {
   negativeConcord: true,
 };
 
+const HAN_START = /^\p{Script=Han}/u;
+
 function chineseLookup(word: string): number | undefined {
   if (Object.hasOwn(ZH_WORDS, word)) return ZH_WORDS[word];
-  return /\p{L}/u.test(word) ? undefined : lexiconValence(word);
+  // Latin words, emoticons and emoji inside Chinese text ("ok", "good", ":)") read as in English
+  return HAN_START.test(word) ? undefined : lexiconValence(word);
 }
 
 const CHINESE: RuleSet = {
@@ -90,6 +123,14 @@ const CHINESE: RuleSet = {
   boosters: ZH_BOOSTERS,
   but: ZH_BUT,
   negativeConcord: false,
+  clauseBut: ZH_CLAUSE_BUT,
+  concessive: ZH_CONCESSIVE,
+  postBoosters: ZH_POST_BOOSTERS,
+  finalParticles: ZH_FINAL_PARTICLES,
+  windowSkip: ZH_WINDOW_SKIP,
+  adverbBeforeWord: new Set(['好']),
+  predicateOnly: ZH_PREDICATE_ONLY,
+  clauseMarkers: ZH_INQUIRY,
 };
 
 // Clause ends: ASCII , . ; ! ? before a space or the end, or any CJK sentence punctuation.
@@ -113,6 +154,74 @@ function clauseTokens(
   return { tokens, clause };
 }
 
+const NO_SET: ReadonlySet<string> = new Set();
+const NO_RECORD: Readonly<Record<string, number>> = {};
+
+/** Index of the contrast that weights the text: the first "but", else the clause after "although". */
+function contrastIndex(lower: readonly string[], clause: readonly number[], rules: RuleSet): number {
+  const clauseBut = rules.clauseBut ?? NO_SET;
+  let concessiveClause = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]!;
+    if (rules.but.has(w)) return i;
+    if (clauseBut.has(w) && (i === 0 || clause[i - 1] !== clause[i])) return i;
+    if (concessiveClause < 0 && rules.concessive?.has(w)) concessiveClause = clause[i]!;
+  }
+  if (concessiveClause < 0) return -1;
+  // no "but" after "although": the first word after the concessive clause takes the shift
+  for (let i = 0; i < lower.length; i++) if (clause[i]! > concessiveClause) return i - 1;
+  return -1;
+}
+
+/**
+ * Multiplies each clause's valences by the factor of its final particle and of any clause marker
+ * in it (both optional).
+ */
+function applyClauseFactors(
+  valences: number[],
+  lower: readonly string[],
+  clause: readonly number[],
+  particles: Readonly<Record<string, number>>,
+  markers: Readonly<Record<string, number>>,
+): void {
+  let start = 0;
+  let factor = 1;
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]!;
+    if (Object.hasOwn(markers, w)) factor *= markers[w]!;
+    if (i + 1 < lower.length && clause[i + 1] === clause[i]) continue;
+    if (Object.hasOwn(particles, w)) factor *= particles[w]!;
+    if (factor !== 1) for (let k = start; k <= i; k++) valences[k] = valences[k]! * factor;
+    start = i + 1;
+    factor = 1;
+  }
+}
+
+/**
+ * True when token `i` ends its clause (function words and final particles aside) or another
+ * sentiment word follows it.
+ */
+function isPredicate(
+  i: number,
+  lower: readonly string[],
+  clause: readonly number[],
+  known: readonly boolean[],
+  base: readonly (number | undefined)[],
+  rules: RuleSet,
+): boolean {
+  const skip = rules.windowSkip ?? NO_SET;
+  const particles = rules.finalParticles ?? NO_RECORD;
+  let k = i + 1;
+  while (
+    k < lower.length &&
+    clause[k] === clause[i] &&
+    (skip.has(lower[k]!) || Object.hasOwn(particles, lower[k]!))
+  )
+    k++;
+  if (k >= lower.length || clause[k] !== clause[i]) return true;
+  return known[k]! && base[k] !== 0;
+}
+
 /**
  * One valence per token under `rules`, "but" shift applied. Unlike English VADER, boosters and
  * negations do not reach across a clause boundary (comma, full stop, CJK punctuation).
@@ -122,7 +231,26 @@ function ruleValences(tokens: readonly string[], clause: readonly number[], rule
   const n = tokens.length;
   const capsDiff = allCapsDifferential(tokens);
   const valences = new Array<number>(n).fill(0);
-  const known = lower.map((w) => rules.lookup(w) !== undefined);
+  // a booster is only a booster (VADER: booster words take no valence of their own)
+  const base = lower.map((w) => (Object.hasOwn(rules.boosters, w) ? undefined : rules.lookup(w)));
+  const known = base.map((v) => v !== undefined);
+  const skip = rules.windowSkip ?? NO_SET;
+  const post = rules.postBoosters ?? NO_RECORD;
+  // booster value of each token (0 when none); an adverb such as 好 is one before a lexicon word
+  const boost = lower.map((w) => (Object.hasOwn(rules.boosters, w) ? rules.boosters[w]! : 0));
+  if (rules.adverbBeforeWord) {
+    for (let i = 0; i + 1 < n; i++) {
+      if (
+        rules.adverbBeforeWord.has(lower[i]!) &&
+        clause[i + 1] === clause[i] &&
+        known[i + 1] &&
+        base[i + 1] !== 0
+      ) {
+        boost[i] = B_INCR;
+        known[i] = false;
+      }
+    }
+  }
   // Negative concord: Polish n-words ("nic", "nigdy", "żaden") go with a verb's "nie"; when one is
   // followed by "nie", only "nie" negates.
   const negation = lower.map(
@@ -130,27 +258,35 @@ function ruleValences(tokens: readonly string[], clause: readonly number[], rule
       rules.negations.has(w) &&
       !(rules.negativeConcord && w !== 'nie' && (lower[j + 1] === 'nie' || lower[j + 2] === 'nie')),
   );
-  let butIndex = -1;
   for (let i = 0; i < n; i++) {
     const w = lower[i]!;
-    if (butIndex < 0 && rules.but.has(w)) butIndex = i;
-    if (Object.hasOwn(rules.boosters, w)) continue;
-    let base: number | undefined;
+    if (boost[i] !== 0) continue;
+    let b0: number | undefined;
     let span = 1;
     const next = lower[i + 1];
     if (next !== undefined) {
       const phrase = `${w} ${next}`;
       if (Object.hasOwn(rules.phrases, phrase)) {
-        base = rules.phrases[phrase]!;
+        b0 = rules.phrases[phrase]!;
         span = 2;
         // words inside a phrase are not read again as boosters or negations of later words
         known[i] = true;
         known[i + 1] = true;
       }
     }
-    if (base === undefined) base = known[i] ? rules.lookup(w)! : undefined;
-    if (base === undefined) continue;
-    let v = base;
+    if (b0 === undefined) b0 = known[i] ? base[i]! : undefined;
+    if (
+      b0 !== undefined &&
+      span === 1 &&
+      rules.predicateOnly?.has(w) &&
+      !isPredicate(i, lower, clause, known, base, rules)
+    )
+      b0 = 0;
+    if (b0 === undefined || b0 === 0) {
+      if (span === 2) i++;
+      continue;
+    }
+    let v = b0;
     // A phrase that carries its own negation ("nikt nie") is already negated: under negative
     // concord an earlier "nie" in the window must not flip it back.
     let negated = span === 2 && (rules.negations.has(w) || rules.negations.has(next!));
@@ -159,29 +295,45 @@ function ruleValences(tokens: readonly string[], clause: readonly number[], rule
       (i > 0 && rules.lexicalNegations.has(lower[i - 1]!)) ||
       (i > 1 && rules.lexicalNegations.has(lower[i - 2]!))
     ) {
-      v = base * N_SCALAR;
+      v = b0 * N_SCALAR;
       negated = true;
     }
     if (capsDiff && isUpperWord(tokens[i]!)) v += v > 0 ? C_INCR : -C_INCR;
-    for (let d = 0; d < 3; d++) {
-      const j = i - d - 1;
-      if (j < 0 || clause[j] !== clause[i]) break;
-      if (known[j]) continue;
-      const b = rules.boosters[lower[j]!];
-      if (b !== undefined && Object.hasOwn(rules.boosters, lower[j]!)) {
-        let s = v < 0 ? -b : b;
-        if (capsDiff && isUpperWord(tokens[j]!)) s += v > 0 ? C_INCR : -C_INCR;
-        v += d === 0 ? s : d === 1 ? s * 0.95 : s * 0.9;
+    // degree complement right after the word (skipping function words)
+    const after = i + span < n && skip.has(lower[i + span]!) ? i + span + 1 : i + span;
+    if (after < n && clause[after] === clause[i] && Object.hasOwn(post, lower[after]!)) {
+      const p = post[lower[after]!]!;
+      v += v < 0 ? -p : p;
+    }
+    for (let d = 0, j = i - 1; d < 3 && j >= 0; j--) {
+      if (clause[j] !== clause[i]) break;
+      if (skip.has(lower[j]!)) continue;
+      if (!known[j]) {
+        const b = boost[j]!;
+        if (b !== 0) {
+          let s = v < 0 ? -b : b;
+          if (capsDiff && isUpperWord(tokens[j]!)) s += v > 0 ? C_INCR : -C_INCR;
+          v += d === 0 ? s : d === 1 ? s * 0.95 : s * 0.9;
+        }
+        if (negation[j] && !(rules.negativeConcord && negated)) {
+          v *= N_SCALAR;
+          negated = true;
+        }
       }
-      if (negation[j] && !(rules.negativeConcord && negated)) {
-        v *= N_SCALAR;
-        negated = true;
-      }
+      d++;
     }
     valences[i] = v;
     if (span === 2) i++;
   }
-  applyButShift(valences, butIndex);
+  if (rules.finalParticles || rules.clauseMarkers)
+    applyClauseFactors(
+      valences,
+      lower,
+      clause,
+      rules.finalParticles ?? NO_RECORD,
+      rules.clauseMarkers ?? NO_RECORD,
+    );
+  applyButShift(valences, contrastIndex(lower, clause, rules));
   return valences;
 }
 
@@ -209,6 +361,11 @@ function chineseDictionary(): { words: Set<string>; maxLength: number } {
     ...ZH_NEGATIONS,
     ...Object.keys(ZH_BOOSTERS),
     ...ZH_BUT,
+    ...ZH_CLAUSE_BUT,
+    ...ZH_CONCESSIVE,
+    ...Object.keys(ZH_POST_BOOSTERS),
+    ...Object.keys(ZH_FINAL_PARTICLES),
+    ...Object.keys(ZH_INQUIRY),
   ]);
   let maxLength = 1;
   for (const w of words) maxLength = Math.max(maxLength, w.length);
