@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { main, processIo } from './main';
 
 const sampleCsv = join(__dirname, '../../examples/data/tickets.csv');
 const dir = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
@@ -116,11 +116,37 @@ describe('tandem-cx metrics', () => {
     expect(r.stderr).toMatch(/line 2, priority: /);
   });
 
-  it('reports a CSV missing a required column on every row', async () => {
-    const r = await run('metrics', file('nocol.csv', 'id,queue\na,x\nb,y\n'), '--metrics', 'resolutionTime');
+  // Issue 16, problem 2: a missing column was reported on every row (200 identical lines, after
+  // reading the whole file); now the header is checked first, once.
+  it('fails fast on a CSV header missing a required column, once, naming it and the expected columns', async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `t${i},x`).join('\n');
+    const r = await run(
+      'metrics',
+      file('nocol.csv', `id,created_at,queue\n${rows}\n`),
+      '--metrics',
+      'resolutionTime',
+    );
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/line 2, createdAt: /);
-    expect(r.stderr).toMatch(/line 3, createdAt: /);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('missing column createdAt (required for ticket records');
+    expect(r.stderr).toContain('created_at (did you mean createdAt?)');
+    expect(r.stderr).toMatch(/expected columns for ticket records: createdAt \(required\); id, customerId/);
+    expect(r.stderr).not.toMatch(/line \d/);
+    expect(r.stderr.split('\n').length).toBeLessThan(8);
+  });
+
+  it('groups a problem repeated on many rows into one line with example lines, counted exactly', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `t${i},yesterday,`).join('\n');
+    const r = await run(
+      'metrics',
+      file('baddates.csv', `id,createdAt,resolvedAt\n${rows}\n`),
+      '--metrics',
+      'resolutionTime',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: 1,500 invalid row(s)');
+    expect(r.stderr).toMatch(/createdAt: .* — on 1,500 lines, e\.g\. lines 2, 3, 4, …/);
+    expect(r.stderr.split('\n').filter((l) => l.includes('createdAt')).length).toBe(1);
   });
 
   it('reports a malformed JSON Lines line', async () => {
@@ -140,6 +166,144 @@ describe('tandem-cx metrics', () => {
     expect((await run('metrics', sampleCsv, '--bogus')).code).toBe(2);
     expect((await run('metrics', join(dir, 'missing.csv'))).stderr).toContain('no such file');
     expect((await run('--help')).code).toBe(0);
+  });
+
+  // Issue 16, problem 4: `--metrics fooRate` said "Invalid input" with exit 1.
+  it('usage errors exit 2 and list the valid choices', async () => {
+    const metric = await run('metrics', sampleCsv, '--metrics', 'fooRate');
+    expect(metric.code).toBe(2);
+    expect(metric.stderr).toContain('unknown metric "fooRate"');
+    expect(metric.stderr).toContain('survey: csat, nps, ces');
+    expect(metric.stderr).toMatch(/ticket: firstResponseTime, .*reopenRate/);
+    const bucket = await run('metrics', sampleCsv, '--bucket', 'hour');
+    expect(bucket.code).toBe(2);
+    expect(bucket.stderr).toContain('--bucket "hour" is not one of day, week, month');
+    const input = await run('metrics', sampleCsv, '--input-format', 'xml');
+    expect(input.code).toBe(2);
+    expect(input.stderr).toContain('is not one of csv, jsonl, json');
+    const zone = await run('metrics', sampleCsv, '--time-zone', 'Asia/Shangai');
+    expect(zone.code).toBe(2);
+    const mixed = await run('metrics', sampleCsv, '--metrics', 'csat,reopenRate');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('csat reads survey records, reopenRate reads ticket records');
+    const kind = await run('metrics', sampleCsv, '--kind', 'ticket', '--metrics', 'csat');
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain('csat reads survey records, not ticket records');
+  });
+
+  it('--help lists the metrics and the columns per record kind, and --input-format', async () => {
+    const r = await run('--help');
+    expect(r.stdout).toContain('--input-format csv|jsonl|json');
+    expect(r.stdout).toContain('ticket records — required column: createdAt');
+    expect(r.stdout).toContain('survey records — required column: rating');
+    expect(r.stdout).toContain('contact records — required column: offeredAt');
+    expect(r.stdout).toMatch(/reopenRate\s+one of reopens\|events/);
+    expect(r.stdout).toMatch(/nps\s+rows with kind nps/);
+  });
+
+  // Issue 16, problem 3.
+  it('an empty or header-only file is a clear error with a non-zero exit', async () => {
+    const empty = await run('metrics', file('empty.csv', ''));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('is empty');
+    const header = await run('metrics', file('header.csv', 'createdAt,queue,reopens\n\n'));
+    expect(header.code).toBe(1);
+    expect(header.stderr).toContain('only a header, no data rows');
+    const jsonl = await run('metrics', file('empty.jsonl', '\n'));
+    expect(jsonl.code).toBe(1);
+    expect(jsonl.stderr).toContain('no data rows');
+    const json = await run('metrics', file('empty.json', '[]'));
+    expect(json.code).toBe(1);
+  });
+
+  // Issue 16, problem 3: `--metrics csat` on a tickets file printed "csat — 0".
+  it('--metrics csat on a tickets file refuses clearly instead of printing csat — 0', async () => {
+    const r = await run('metrics', sampleCsv, '--metrics', 'csat');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('missing column rating (required for survey records, read by csat)');
+    expect(r.stderr).toContain(
+      'the csat column here is a per-ticket score, which is not read as survey answers',
+    );
+  });
+
+  it('refuses a metric whose input columns are absent instead of printing a number', async () => {
+    const f = file('noreopens.csv', 'createdAt,resolvedAt\n2026-11-01T09:00:00Z,2026-11-01T10:00:00Z\n');
+    const r = await run('metrics', f, '--metrics', 'reopenRate,resolutionTime');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no input for reopenRate in');
+    expect(r.stderr).toContain('it needs a reopens or events column');
+    const defaults = await run('metrics', f, '--format', 'json');
+    expect(defaults.code).toBe(0);
+    expect(JSON.parse(defaults.stdout).map((row: { metric: string }) => row.metric)).toEqual([
+      'resolutionTime',
+    ]);
+    expect(defaults.stderr).toContain('note: no input for reopenRate');
+  });
+});
+
+// Issue 16, problem 1: NPS answers were counted as CSAT and the reverse.
+describe('tandem-cx metrics on survey answers', () => {
+  const mixed = () =>
+    file(
+      'mixed.csv',
+      'kind,rating,respondedAt\ncsat,5,2026-11-01T10:00:00Z\ncsat,4,2026-11-01T10:00:00Z\nnps,10,2026-11-01T10:00:00Z\nnps,3,2026-11-01T10:00:00Z\ncsat,2,2026-11-01T10:00:00Z\nnps,9,2026-11-01T10:00:00Z\n',
+    );
+
+  it('splits rows by kind: each survey metric reads only its own kind and scale', async () => {
+    const r = await run('metrics', mixed(), '--kind', 'survey', '--metrics', 'csat,nps', '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ metric: string; value: number; n: number }>;
+    expect(rows.map((row) => [row.metric, row.n])).toEqual([
+      ['csat', 3],
+      ['nps', 3],
+    ]);
+    expect(rows[0]!.value).toBeCloseTo(2 / 3, 12); // 5, 4 satisfied of 5, 4, 2
+    expect(rows[1]!.value).toBeCloseTo(100 / 3, 12); // promoters 10, 9; detractor 3
+  });
+
+  it('leaves out default metrics with no answers, and refuses one asked for', async () => {
+    const csatOnly = file('csat-only.csv', 'kind,rating\ncsat,5\ncsat,4\ncsat,2\n');
+    const r = await run('metrics', csatOnly, '--kind', 'survey', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{ metric: 'csat', value: 2 / 3, n: 3 }]);
+    expect(r.stderr).toContain('no NPS answers in');
+    expect(r.stderr).toContain('no CES answers in');
+    const nps = await run('metrics', csatOnly, '--metrics', 'nps');
+    expect(nps.code).toBe(1);
+    expect(nps.stdout).toBe('');
+    expect(nps.stderr).toContain('error: no NPS answers in');
+  });
+
+  it('without a kind column, several survey metrics are a header error; one metric reads every row', async () => {
+    const noKind = file('no-kind.csv', 'rating\n5\n4\n2\n');
+    const r = await run('metrics', noKind, '--kind', 'survey');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no kind column');
+    const one = await run('metrics', noKind, '--metrics', 'csat', '--format', 'json');
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)[0]).toMatchObject({ metric: 'csat', n: 3 });
+  });
+
+  // Issue 16, problem 4: scale errors said "row 4" where every other error says "line 5".
+  it('names a rating off its scale by its line', async () => {
+    const f = file('offscale.csv', 'kind,rating\ncsat,5\ncsat,4\nnps,10\ncsat,7\n');
+    const r = await run('metrics', f, '--metrics', 'csat');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('line 5, rating: rating 7 is outside the 1–5 scale');
+    expect(r.stderr).not.toMatch(/\brow \d/);
+  });
+});
+
+describe('tandem-cx progress', () => {
+  // Issue 16, problem 8: a progress bar went to a non-terminal as one long line of \r frames.
+  it('draws progress only when stderr is a terminal', () => {
+    const sink = { write: () => true };
+    expect(processIo(sink, { ...sink, isTTY: false }).progress).toBe(false);
+    expect(processIo(sink, sink).progress).toBe(false);
+    expect(processIo(sink, { ...sink, isTTY: true }).progress).toBe(true);
   });
 });
 

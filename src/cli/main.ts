@@ -8,31 +8,38 @@
  */
 import { parseArgs } from 'node:util';
 import { TandemError } from '../model/errors';
+import { describeKinds } from './columns';
 import { runMetricsCommand } from './commands/metrics';
 import { runReplayCommand } from './commands/replay';
 import { runValidateCommand } from './commands/validate';
 import type { CliIo } from './io';
-import { UsageError } from './usage';
+import { InputError, UsageError } from './usage';
 
 export const HELP = `tandem-cx — support metrics, policy validation and replay
 
 Usage:
   tandem-cx metrics <file> [options]     metrics from a CSV, JSON Lines or JSON export
-      --kind ticket|survey|contact        record kind (default ticket)
-      --metrics a,b,c                     metrics to compute (default depends on --kind)
+      --kind ticket|survey|contact        record kind (default: the kind the metrics read, else ticket)
+      --metrics a,b,c                     metrics to compute (default depends on --kind; list below)
       --group-by field[,field]            group rows (e.g. queue,channel)
       --bucket day|week|month             time buckets
-      --time-zone Zone                    zone the buckets are cut in (default UTC)
+      --time-zone Zone                    IANA zone the buckets are cut in (default UTC)
       --business-hours calendar.json      time metrics in business time
       --format table|csv|json             output (default table)
-      --skip-invalid                      compute over valid rows, warn about the rest
-      --partial                           on invalid rows, still print the valid rows' numbers
+      --input-format csv|jsonl|json       when the file name does not say (.csv, .jsonl/.ndjson, .json)
+      --skip-invalid                      compute over valid rows, warn about the rest (exit 0)
+      --partial                           on invalid rows, still print the valid rows' numbers (exit 1)
   tandem-cx validate <policy.json> [--kind router|surveys|calendar|handoff|replay|bundle]
   tandem-cx replay <conversations.jsonl> --policy a.json [options]
       --compare b.json                    what-if: policy B against policy A
       --knowledge articles.json           answer confidence from a knowledge base
       --seed n                            seed of the offer-acceptance draws (default 1)
       --format table|json
+  Progress is drawn on stderr when it is a terminal (--progress forces it).
+
+Metrics by record kind, and the columns they read (a metric whose columns are all absent is
+refused, not printed; survey metrics read only the rows of their own kind):
+${describeKinds()}
 
 Exit codes: 0 ok, 1 invalid data or policy, 2 usage error.
 `;
@@ -118,8 +125,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await run(file, values, io2);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`usage error: ${(error as Error).message}\n\n${HELP}`);
+      io.stderr(
+        `usage error: ${(error as Error).message}\n(tandem-cx --help lists the commands, options, metrics and columns)\n`,
+      );
       return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`error: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof TandemError) {
       io.stderr(`error: ${error.message}\n`);
@@ -133,14 +146,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/**
+ * The process's streams as a {@link CliIo}: progress is drawn only when stderr is a terminal (a
+ * redirected stderr gets no `\r` frames; `--progress` forces it).
+ */
+export function processIo(
+  stdout: { write(text: string): unknown },
+  stderr: { write(text: string): unknown; isTTY?: boolean },
+): CliIo {
+  return {
+    stdout: (t) => void stdout.write(t),
+    stderr: (t) => void stderr.write(t),
+    progress: stderr.isTTY === true,
+  };
+}
+
 // Run when executed as a program (not when imported by tests).
 const entry = process.argv[1] ?? '';
 if (/(?:cli[\\/]main\.(?:ts|js|cjs)|tandem-cx)$/.test(entry)) {
-  const io: CliIo = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    progress: Boolean(process.stderr.isTTY),
-  };
+  const io = processIo(process.stdout, process.stderr);
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
