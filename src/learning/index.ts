@@ -23,4 +23,20 @@ export {
   TrainCaseModelOptionsSchema,
 } from './caseModelSchemas';
 export { type LoadCaseModelOptions, loadCaseModel } from './loadCaseModel';
+export { loadTextClassifier } from './loadTextClassifier';
+export {
+  type PredictOptions,
+  PredictOptionsSchema,
+  TEXT_CLASSIFIER_FORMAT,
+  TEXT_CLASSIFIER_VERSION,
+  type TextClassifierModel,
+  TextClassifierModelSchema,
+  type TextClassifierOptions,
+  TextClassifierOptionsSchema,
+  TextFeaturesSchema,
+  type TrainingExample,
+  TrainingExampleSchema,
+} from './schemas';
+export type { TextClassifier, TextFeatureContribution, TextPrediction } from './textClassifier';
 export { trainCaseModel } from './trainCaseModel';
+export { trainTextClassifier } from './trainTextClassifier';

@@ -1,0 +1,254 @@
+// The text classifier's runtime: the model JSON decoded into flat typed arrays, and `predict`.
+// `trainTextClassifier` and `loadTextClassifier` both build the classifier from the JSON through
+// `compileTextClassifier`, so a loaded model computes exactly what the trained one did.
+import { parseWithSchema, TandemError } from '../model/errors';
+import { createByteReader, decodeBase64 } from './codec';
+import { createFeatureBuffer, extractFeatures, type FeatureBuffer, type FeatureConfig } from './features';
+import { type PredictOptions, PredictOptionsSchema, type TextClassifierModel } from './schemas';
+
+/** One feature's part in a prediction (`predict(text, { explain: true })`). */
+export interface TextFeatureContribution {
+  /** `word:<stem>`, `pair:<stem> <stem>` (`^`/`$` mark the start/end), `char:<n-gram>` or `han:<characters>`. */
+  feature: string;
+  /** Its value in the text's unit-length feature vector. */
+  value: number;
+  /** value × weight for the chosen label, in logit units (before the temperature). */
+  contribution: number;
+}
+
+/** Result of a text classifier's `predict`. */
+export interface TextPrediction {
+  /** The most probable label (the first in `labels` order on a tie). */
+  label: string;
+  /** Its probability, `scores[label]`. */
+  confidence: number;
+  /** Calibrated probability of every label; they sum to 1. */
+  scores: Record<string, number>;
+  /** With `{ explain: true }`: the features that weighed most for `label`, strongest first (at most 10). */
+  trace?: { features: TextFeatureContribution[]; temperature: number; unknownFeatures: number };
+}
+
+/** A trained text classifier (from `trainTextClassifier` or `loadTextClassifier`). */
+export interface TextClassifier {
+  /** Labels in model order (sorted). */
+  readonly labels: readonly string[];
+  /** The most probable label of `text`, its probability and every label's probability. */
+  predict(text: string, options?: PredictOptions): TextPrediction;
+  /** The model as plain JSON (store it anywhere; `loadTextClassifier` reads it back). */
+  toJSON(): TextClassifierModel;
+}
+
+/** The model's arrays, ready for scoring. */
+export interface CompiledTextModel {
+  labels: string[];
+  features: FeatureConfig;
+  maxTextLength: number;
+  temperature: number;
+  bias: Float64Array;
+  /** Open-addressing table bucket → row (`-1` empty), size a power of two. */
+  tableKeys: Int32Array;
+  tableRows: Int32Array;
+  /** Non-zero weights of row r: `classes/weights[rowStart[r] .. rowStart[r + 1])`. */
+  rowStart: Int32Array;
+  classes: Uint16Array;
+  weights: Float64Array;
+}
+
+/** Row of a bucket, or -1 when the model has no weight for it. */
+export function rowOf(model: CompiledTextModel, bucket: number): number {
+  const mask = model.tableKeys.length - 1;
+  for (let slot = bucket & mask; ; slot = (slot + 1) & mask) {
+    const key = model.tableKeys[slot]!;
+    if (key === bucket) return model.tableRows[slot]!;
+    if (key === -1) return -1;
+  }
+}
+
+function corrupt(message: string): TandemError {
+  return new TandemError({ code: 'INVALID_INPUT', module: 'learning', path: 'model.weights', message });
+}
+
+/** Decodes a (validated) model JSON into typed arrays; throws on a malformed weight stream. */
+export function compileTextModel(json: TextClassifierModel): CompiledTextModel {
+  const k = json.labels.length;
+  if (json.bias.length !== k || json.counts.length !== k)
+    throw new TandemError({
+      code: 'INVALID_INPUT',
+      module: 'learning',
+      path: json.bias.length !== k ? 'model.bias' : 'model.counts',
+      message: `expected one entry per label (${k})`,
+    });
+  const bytes = decodeBase64(json.weights);
+  if (bytes === undefined) throw corrupt('weights are not valid base64');
+  let size = 16;
+  while (size < json.buckets * 2) size *= 2;
+  const tableKeys = new Int32Array(size).fill(-1);
+  const tableRows = new Int32Array(size);
+  const rowStart = new Int32Array(json.buckets + 1);
+  const classes = new Uint16Array(json.nonZero);
+  const weights = new Float64Array(json.nonZero);
+  const reader = createByteReader(bytes);
+  const bucketLimit = 2 ** json.features.hashBits;
+  let bucket = -1;
+  let at = 0;
+  for (let row = 0; row < json.buckets; row++) {
+    const delta = reader.read();
+    const count = reader.read();
+    if (delta === undefined || count === undefined) throw corrupt('weight stream ends early');
+    bucket = row === 0 ? delta : bucket + delta + 1;
+    if (bucket >= bucketLimit) throw corrupt(`bucket ${bucket} outside 2^${json.features.hashBits}`);
+    if (count < 1 || at + count > json.nonZero) throw corrupt('weight counts do not add up to nonZero');
+    rowStart[row] = at;
+    let cls = -1;
+    for (let j = 0; j < count; j++) {
+      const d = reader.read();
+      const q = reader.readSigned();
+      if (d === undefined || q === undefined) throw corrupt('weight stream ends early');
+      cls += d + 1;
+      if (cls >= k || q === 0) throw corrupt('weight stream names a label that does not exist');
+      classes[at] = cls;
+      weights[at] = q * json.step;
+      at++;
+    }
+    let slot = bucket & (size - 1);
+    while (tableKeys[slot] !== -1) slot = (slot + 1) & (size - 1);
+    tableKeys[slot] = bucket;
+    tableRows[slot] = row;
+  }
+  rowStart[json.buckets] = at;
+  if (at !== json.nonZero || !reader.done) throw corrupt('weight stream does not match buckets/nonZero');
+  return {
+    labels: [...json.labels],
+    features: {
+      words: json.features.words,
+      wordBigrams: json.features.wordBigrams,
+      charNgrams: json.features.charNgrams === false ? null : json.features.charNgrams,
+      han: json.features.han,
+      hashBits: json.features.hashBits,
+    },
+    maxTextLength: json.maxTextLength,
+    temperature: json.temperature,
+    bias: Float64Array.from(json.bias),
+    tableKeys,
+    tableRows,
+    rowStart,
+    classes,
+    weights,
+  };
+}
+
+/**
+ * Adds the weights of the features in `ids/values[0..n)` to `logits` (which must hold the bias);
+ * returns how many features the model does not know.
+ */
+export function addFeatureLogits(
+  model: CompiledTextModel,
+  ids: Int32Array,
+  values: Float64Array,
+  n: number,
+  logits: Float64Array,
+): number {
+  let unknown = 0;
+  const { rowStart, classes, weights } = model;
+  for (let i = 0; i < n; i++) {
+    const row = rowOf(model, ids[i]!);
+    if (row < 0) {
+      unknown++;
+      continue;
+    }
+    const x = values[i]!;
+    const end = rowStart[row + 1]!;
+    for (let j = rowStart[row]!; j < end; j++) logits[classes[j]!]! += x * weights[j]!;
+  }
+  return unknown;
+}
+
+/** Softmax of logits / temperature, in place (max subtracted first for stability). */
+export function softmaxInPlace(logits: Float64Array, temperature: number): void {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < logits.length; c++) if (logits[c]! > max) max = logits[c]!;
+  let sum = 0;
+  for (let c = 0; c < logits.length; c++) {
+    const e = Math.exp((logits[c]! - max) / temperature);
+    logits[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < logits.length; c++) logits[c]! /= sum;
+}
+
+function checkText(text: unknown): asserts text is string {
+  if (typeof text !== 'string')
+    throw new TandemError({
+      code: 'INVALID_INPUT',
+      module: 'learning',
+      path: 'text',
+      message: `text must be a string, got ${text === null ? 'null' : typeof text}`,
+    });
+}
+
+/** The public classifier object over a compiled model and its JSON. */
+export function createTextClassifier(model: CompiledTextModel, json: TextClassifierModel): TextClassifier {
+  const buffer: FeatureBuffer = createFeatureBuffer();
+  const explainBuffer: FeatureBuffer = createFeatureBuffer(true);
+  const logits = new Float64Array(model.labels.length);
+  const labels = Object.freeze([...model.labels]);
+  const frozenJson = JSON.stringify(json);
+
+  function predict(text: string, options?: PredictOptions): TextPrediction {
+    checkText(text);
+    const explain =
+      options !== undefined &&
+      parseWithSchema(PredictOptionsSchema, options, {
+        module: 'learning',
+        what: 'predict options',
+        pathPrefix: ['options'],
+      }).explain === true;
+    const input = text.length > model.maxTextLength ? text.slice(0, model.maxTextLength) : text;
+    const buf = explain ? explainBuffer : buffer;
+    const n = extractFeatures(input, model.features, buf);
+    logits.set(model.bias);
+    const unknown = addFeatureLogits(model, buf.ids, buf.values, n, logits);
+    const raw = explain ? Float64Array.from(logits) : undefined;
+    softmaxInPlace(logits, model.temperature);
+    let best = 0;
+    for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;
+    const scores: Record<string, number> = {};
+    for (let c = 0; c < labels.length; c++) scores[labels[c]!] = logits[c]!;
+    const result: TextPrediction = { label: labels[best]!, confidence: logits[best]!, scores };
+    if (raw !== undefined) result.trace = traceOf(model, buf, n, best, unknown);
+    return result;
+  }
+
+  return Object.freeze({
+    labels,
+    predict,
+    toJSON: () => JSON.parse(frozenJson) as TextClassifierModel,
+  });
+}
+
+function traceOf(
+  model: CompiledTextModel,
+  buf: FeatureBuffer,
+  n: number,
+  label: number,
+  unknownFeatures: number,
+): NonNullable<TextPrediction['trace']> {
+  const features: TextFeatureContribution[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rowOf(model, buf.ids[i]!);
+    if (row < 0) continue;
+    let weight = 0;
+    for (let j = model.rowStart[row]!; j < model.rowStart[row + 1]!; j++)
+      if (model.classes[j] === label) weight = model.weights[j]!;
+    if (weight !== 0)
+      features.push({
+        feature: buf.names![i]!,
+        value: buf.values[i]!,
+        contribution: buf.values[i]! * weight,
+      });
+  }
+  features.sort(
+    (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1),
+  );
+  return { features: features.slice(0, 10), temperature: model.temperature, unknownFeatures };
+}
