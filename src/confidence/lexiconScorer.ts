@@ -107,12 +107,10 @@ const POLISH: RuleSet = {
   negativeConcord: true,
 };
 
-const HAN_START = /^\p{Script=Han}/u;
-
 function chineseLookup(word: string): number | undefined {
   if (Object.hasOwn(ZH_WORDS, word)) return ZH_WORDS[word];
   // Latin words, emoticons and emoji inside Chinese text ("ok", "good", ":)") read as in English
-  return HAN_START.test(word) ? undefined : lexiconValence(word);
+  return isHanUnit(word.charCodeAt(0)) ? undefined : lexiconValence(word);
 }
 
 const CHINESE: RuleSet = {
@@ -226,10 +224,15 @@ function isPredicate(
  * One valence per token under `rules`, "but" shift applied. Unlike English VADER, boosters and
  * negations do not reach across a clause boundary (comma, full stop, CJK punctuation).
  */
-function ruleValences(tokens: readonly string[], clause: readonly number[], rules: RuleSet): number[] {
-  const lower = tokens.map((t) => t.toLowerCase());
+function ruleValences(
+  tokens: readonly string[],
+  clause: readonly number[],
+  rules: RuleSet,
+  cased = true,
+): number[] {
+  const lower = cased ? tokens.map((t) => t.toLowerCase()) : tokens;
   const n = tokens.length;
-  const capsDiff = allCapsDifferential(tokens);
+  const capsDiff = cased && allCapsDifferential(tokens);
   const valences = new Array<number>(n).fill(0);
   // a booster is only a booster (VADER: booster words take no valence of their own)
   const base = lower.map((w) => (Object.hasOwn(rules.boosters, w) ? undefined : rules.lookup(w)));
@@ -353,8 +356,13 @@ function traditionalToSimplified(): Map<string, string> {
   return map;
 }
 
-let zhDictionary: { words: Set<string>; maxLength: number } | undefined;
-function chineseDictionary(): { words: Set<string>; maxLength: number } {
+interface ChineseDictionary {
+  words: Set<string>;
+  /** Every proper prefix of a word: forward matching stops as soon as a candidate is none. */
+  prefixes: Set<string>;
+}
+let zhDictionary: ChineseDictionary | undefined;
+function chineseDictionary(): ChineseDictionary {
   if (zhDictionary) return zhDictionary;
   const words = new Set<string>([
     ...Object.keys(ZH_WORDS),
@@ -367,20 +375,31 @@ function chineseDictionary(): { words: Set<string>; maxLength: number } {
     ...Object.keys(ZH_FINAL_PARTICLES),
     ...Object.keys(ZH_INQUIRY),
   ]);
-  let maxLength = 1;
-  for (const w of words) maxLength = Math.max(maxLength, w.length);
-  zhDictionary = { words, maxLength };
+  const prefixes = new Set<string>();
+  for (const w of words) for (let len = 1; len < w.length; len++) prefixes.add(w.slice(0, len));
+  zhDictionary = { words, prefixes };
   return zhDictionary;
 }
 
-const HAN = /\p{Script=Han}/u;
+/** CJK unified ideographs (basic block, extension A, compatibility): the Han characters of the BMP. */
+const isHanUnit = (c: number): boolean =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+/** Full-width punctuation and forms, which separate words like a space. */
+const isFullWidthMark = (c: number): boolean => (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
 
 /** Folds traditional characters of the lexicon's vocabulary to simplified ones. */
 export function foldTraditional(text: string): string {
   const map = traditionalToSimplified();
-  let out = '';
-  for (const ch of text) out += map.get(ch) ?? ch;
-  return out;
+  let out: string[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const s = isHanUnit(ch.charCodeAt(0)) ? map.get(ch) : undefined;
+    if (s !== undefined) {
+      out ??= [text.slice(0, i)];
+      out.push(s);
+    } else if (out) out.push(ch);
+  }
+  return out ? out.join('') : text;
 }
 
 /**
@@ -388,45 +407,47 @@ export function foldTraditional(text: string): string {
  * (unknown characters become one-character tokens); other runs are split like English.
  */
 export function segmentChinese(text: string): string[] {
-  const { words, maxLength } = chineseDictionary();
+  const { words, prefixes } = chineseDictionary();
   const tokens: string[] = [];
-  const chars = Array.from(text);
+  let otherStart = -1;
   let other = '';
-  const flush = () => {
-    if (other) for (const t of tokenize(other)) tokens.push(t);
+  const flush = (end: number) => {
+    if (otherStart >= 0) for (const t of tokenize(other + text.slice(otherStart, end))) tokens.push(t);
+    otherStart = -1;
     other = '';
   };
   let i = 0;
-  while (i < chars.length) {
-    const ch = chars[i]!;
-    if (!HAN.test(ch)) {
-      // full-width punctuation separates words like a space
-      other += /[\u3000-\u303f\uff00-\uffef]/.test(ch) ? ' ' : ch;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!isHanUnit(c)) {
+      if (isFullWidthMark(c)) {
+        // full-width punctuation separates words like a space
+        if (otherStart >= 0) other += `${text.slice(otherStart, i)} `;
+        else other = ' ';
+        otherStart = i + 1;
+      } else if (otherStart < 0) otherStart = i;
       i++;
       continue;
     }
-    flush();
+    flush(i);
     // longest dictionary word starting here (one character when none)
-    let matched = ch;
     let matchedLength = 1;
-    let candidate = ch;
-    const limit = Math.min(maxLength, chars.length - i);
-    for (let len = 2; len <= limit; len++) {
-      candidate += chars[i + len - 1]!;
-      if (words.has(candidate)) {
-        matched = candidate;
-        matchedLength = len;
-      }
+    for (let len = 2; i + len <= text.length; len++) {
+      const candidate = text.slice(i, i + len);
+      if (words.has(candidate)) matchedLength = len;
+      if (!prefixes.has(candidate)) break;
     }
-    tokens.push(matched);
+    tokens.push(text.slice(i, i + matchedLength));
     i += matchedLength;
   }
-  flush();
+  flush(text.length);
   return tokens;
 }
+
+const LATIN_LETTER = /[A-Za-z]/;
 
 /** Sentiment of Chinese text, simplified or traditional. */
 export function scoreChinese(text: string): ValenceScores {
   const { tokens, clause } = clauseTokens(foldTraditional(text), segmentChinese);
-  return scoreValences(ruleValences(tokens, clause, CHINESE), text);
+  return scoreValences(ruleValences(tokens, clause, CHINESE, LATIN_LETTER.test(text)), text);
 }
