@@ -40,10 +40,10 @@ describe('docs/confidence.md demo', () => {
         ['bot', RETRY, 9],
         ['customer', 'This is useless. I will cancel my account.', 10],
       ]),
-      'repeated_question@3, already_told@5, all_caps@5, no_progress@6, long_wait@6, churn_threat@7, useless_bot@7, negative_sentiment@7, negative_trend@7',
-      0.9855,
-      0.9476,
-      0.299,
+      'bot_failure@2, repeated_question@3, bot_failure@4, already_told@5, all_caps@5, restated_constraint@5, bot_failure@6, no_progress@6, long_wait@6, churn_threat@7, useless_bot@7, negative_sentiment@7',
+      0.9706,
+      0.9457,
+      0.3055,
     ],
     [
       conversation('pl', 'pl', [
@@ -53,10 +53,10 @@ describe('docs/confidence.md demo', () => {
         ['bot', 'Przesyłka jest w drodze.', 1],
         ['customer', 'To jest bez sensu, zgłaszam sprawę do UOKiK.', 2],
       ]),
-      'already_told@3, legal_threat@5, useless_bot@5, negative_trend@5',
-      0.9153,
-      0.9104,
-      0.3408,
+      'already_told@3, bot_failure@4, legal_threat@5, useless_bot@5, negative_sentiment@5',
+      0.8912,
+      0.9054,
+      0.3518,
     ],
     [
       conversation('zh', 'zh-Hant', [
@@ -66,10 +66,10 @@ describe('docs/confidence.md demo', () => {
         ['bot', '退款一般需要3到5個工作日。', 21],
         ['customer', '我已經說過了！再不處理我就找律師', 22],
       ]),
-      'negative_sentiment@3, legal_threat@5, already_told@5',
-      0.835,
-      0.7904,
-      0.4429,
+      'anger@3, negative_sentiment@3, bot_failure@4, legal_threat@5, already_told@5, correction@5',
+      0.9417,
+      0.8312,
+      0.386,
     ],
   ])('%#', (c, signals, frustration, risk, confidence) => {
     const f = detectFrustration(c.messages, { language: c.language });

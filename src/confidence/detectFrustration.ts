@@ -3,6 +3,15 @@ import { detectLanguage } from '../_internal/language/detectLanguage';
 import { parseWithSchema } from '../model/errors';
 import { type Message, type MessageInput, MessageSchema } from '../model/schemas';
 import { analyzeSentiment, prepareText } from './analyzeSentiment';
+import {
+  ANGER_ALL,
+  BOT_FAILURE,
+  CORRECTION,
+  MASKED_PROFANITY,
+  type PatternLanguage,
+  POLITE_NO,
+  PUNCTUATION_RUN,
+} from './frustration/patterns';
 import { foldTraditional } from './lexiconScorer';
 import { BOT_FALLBACK, FRUSTRATION_PATTERNS } from './lexicons/frustration';
 import {
@@ -20,10 +29,25 @@ const PATTERN_KINDS = ['profanity', 'legal_threat', 'churn_threat', 'already_tol
 const MAX_MESSAGE_LENGTH = 5_000;
 /** How many earlier customer messages a message is compared with for repetition. */
 const REPEAT_LOOKBACK = 5;
-/** A message is "strongly negative" at compound ≤ −0.5. */
-const NEGATIVE_SENTIMENT = -0.5;
-/** A falling trend: least-squares slope ≤ −0.15 per customer message over the last 3–5 messages. */
-const TREND_SLOPE = -0.15;
+/**
+ * Negative sentiment counts continuously: a message at compound c < 0 contributes
+ * `weight · min(1, −c / SENTIMENT_FULL)`, so −0.8 and below carry the full weight.
+ */
+const SENTIMENT_FULL = 0.8;
+/** Below this compound a message is too mildly negative to report (its contribution is tiny). */
+const SENTIMENT_FLOOR = -0.05;
+/** A falling trend: least-squares slope ≤ −0.25 per customer message over the last 3–5 messages… */
+const TREND_SLOPE = -0.25;
+/** …ending in a clearly negative message (compound ≤ −0.3), so a cooling chat is not a trend. */
+const TREND_LAST = -0.3;
+/**
+ * Recency: a signal's weight is multiplied by this for every customer message after the one it
+ * was found in (or, for a bot message, after the customer message it answered), so the score
+ * says how frustrated the customer is now and old evidence fades without vanishing at once.
+ */
+export const FRUSTRATION_RECENCY = 0.6;
+/** A restated constraint: similarity to an earlier customer message at least this, after a failure. */
+const RESTATE_SIMILARITY = 0.3;
 
 /** Lower-case, punctuation-free, traditional folded to simplified: the text repetition compares. */
 function normalizeForCompare(text: string): string {
@@ -113,7 +137,7 @@ function slope(values: readonly number[]): number {
 const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Language of a message for pattern matching: option, message tag, else detected. */
-function patternLanguage(text: string, tag: string | undefined): 'en' | 'pl' | 'zh' | undefined {
+function patternLanguage(text: string, tag: string | undefined): PatternLanguage | undefined {
   const lang = (tag ?? detectLanguage(text).language).split('-')[0]!.toLowerCase();
   return lang === 'en' || lang === 'pl' || lang === 'zh' ? lang : undefined;
 }
@@ -133,14 +157,25 @@ interface BotFeatures {
   fallback: boolean;
   /** The raw text reads as one: how the next bot message sees this one. */
   rawFallback: boolean;
+  /** The bot could not do what was asked ("unfortunately", "there are no…"): the match, if any. */
+  failure: string | null;
 }
 
 interface CustomerFeatures {
   author: 'customer';
   /** The prepared text (cut at MAX_MESSAGE_LENGTH, lone surrogates replaced). */
   text: string;
-  /** Pattern matches in PATTERN_KINDS order: kind and its evidence. */
+  /** Pattern matches in PATTERN_KINDS order, each kind and its evidence. */
   patterns: ReadonlyArray<readonly [FrustrationSignalKind, string]>;
+  /** A correction or insistence ("are you sure", "I said…"): the match, if any. */
+  correction: string | null;
+  /** The message starts with a bare "no" (not "no, thanks"): it rejects the bot's reply. */
+  leadingNo: boolean;
+  /** Anger expressions: their evidence and how many distinct ones (0 when none). */
+  anger: string | null;
+  angerCount: number;
+  /** Runs of "!"/"?" of two or more, e.g. `!!!`, `?!?!`, joined (empty when none). */
+  shouting: string;
   allCaps: boolean;
   compound: number;
   /** Length of the text as repetition compares it. */
@@ -148,15 +183,32 @@ interface CustomerFeatures {
   shingles: Float64Array;
 }
 
+function firstMatch(pattern: RegExp, text: string): string | null {
+  const m = pattern.exec(text);
+  return m ? `"${excerpt(m[0].trim(), 60)}"` : null;
+}
+
+/** Pattern sets to read a message with: its own language first, then English. */
+function languagesOf(language: PatternLanguage | undefined): readonly PatternLanguage[] {
+  return language === undefined || language === 'en' ? ['en'] : [language, 'en'];
+}
+
 function botFeatures(raw: string): BotFeatures {
   const text = prepareText(raw, MAX_MESSAGE_LENGTH).text;
   const fallback = BOT_FALLBACK.test(text);
+  // Bot messages carry no language tag: every pattern set is tried (they do not overlap).
+  const folded = foldTraditional(text);
+  const failure =
+    firstMatch(BOT_FAILURE.en, text) ??
+    firstMatch(BOT_FAILURE.pl, text) ??
+    firstMatch(BOT_FAILURE.zh, folded);
   return {
     author: 'bot',
     shingles: shingles(normalizeForCompare(text)),
     fallback,
     // the prepared text is the raw one unless it was cut or had lone surrogates
     rawFallback: text === raw ? fallback : BOT_FALLBACK.test(raw),
+    failure,
   };
 }
 
@@ -164,8 +216,7 @@ function customerFeatures(raw: string, tag: string | undefined): CustomerFeature
   const text = prepareText(raw, MAX_MESSAGE_LENGTH).text;
   const language = patternLanguage(text, tag);
   const folded = language === 'zh' ? foldTraditional(text) : text;
-  const languages =
-    language === undefined || language === 'en' ? (['en'] as const) : ([language, 'en'] as const);
+  const languages = languagesOf(language);
   const patterns: Array<readonly [FrustrationSignalKind, string]> = [];
   for (const kind of PATTERN_KINDS) {
     for (const lang of languages) {
@@ -175,13 +226,40 @@ function customerFeatures(raw: string, tag: string | undefined): CustomerFeature
         break;
       }
     }
+    // masked profanity ("f***ing", "k***a", "TMD") counts as profanity
+    if (kind === 'profanity' && !patterns.some(([k]) => k === 'profanity'))
+      for (const lang of languages) {
+        const m = firstMatch(MASKED_PROFANITY[lang], folded);
+        if (m) {
+          patterns.push(['profanity', m]);
+          break;
+        }
+      }
   }
+  let correction: string | null = null;
+  let leadingNo = false;
+  for (const lang of languages) correction ??= firstMatch(CORRECTION[lang], folded);
+  // Distinct anger expressions in the message ("a joke… worst company ever" is two).
+  const angerWords = new Set<string>();
+  for (const lang of languages)
+    for (const m of folded.matchAll(ANGER_ALL[lang])) angerWords.add(m[0].toLowerCase().trim());
+  const anger = angerWords.size ? [...angerWords].map((w) => `"${excerpt(w, 40)}"`).join(', ') : null;
+  const polite = languages.some((lang) => POLITE_NO[lang].test(folded));
+  if (polite) correction = null;
+  else leadingNo = /^\s*(?:no|nope|wrong|nie|不是|不对)(?![\p{L}\p{N}])/iu.test(folded);
+  const runs = folded.match(PUNCTUATION_RUN);
+  const shouting = runs ? runs.filter((r) => r.length >= 2 && !/^[?？]{2}$/.test(r)).join(' ') : '';
   const compound = analyzeSentiment(text, language ? { language } : undefined).compound;
   const normalized = normalizeForCompare(text);
   return {
     author: 'customer',
     text,
     patterns,
+    correction,
+    leadingNo,
+    anger,
+    angerCount: angerWords.size,
+    shouting,
     allCaps: isAllCaps(text),
     compound,
     normalizedLength: normalized.length,
@@ -215,6 +293,16 @@ export function parseOptions(options: DetectFrustrationOptions | undefined) {
   });
 }
 
+/** A signal as found, before recency: its kind, message index, evidence and full weight. */
+interface Found {
+  kind: FrustrationSignalKind;
+  index: number;
+  evidence: string;
+  weight: number;
+  /** Customer messages up to and including the one this signal belongs to (for recency). */
+  customerCount: number;
+}
+
 /**
  * The detection over validated messages; per-message work comes from `featuresOf` (computed
  * afresh by `detectFrustration`, reused by `createFrustrationDetector`). Internal.
@@ -226,9 +314,16 @@ export function runDetection(
   similarityOf: SimilarityOf = similarity,
 ): FrustrationResult {
   const weights = { ...DEFAULT_FRUSTRATION_WEIGHTS, ...opts.weights };
-  const signals: FrustrationSignal[] = [];
-  const add = (kind: FrustrationSignalKind, index: number, evidence: string) =>
-    signals.push({ kind, turn: index + 1, messageId: parsed[index]!.id, evidence, weight: weights[kind] });
+  const found: Found[] = [];
+  let customers = 0;
+  const add = (kind: FrustrationSignalKind, index: number, evidence: string, scale = 1) =>
+    found.push({
+      kind,
+      index,
+      evidence,
+      weight: Math.min(1, weights[kind] * scale),
+      customerCount: customers,
+    });
 
   const sentiment: { turn: number; compound: number }[] = [];
   const earlier: { index: number; shingles: Float64Array; intent?: string }[] = [];
@@ -236,22 +331,40 @@ export function runDetection(
   let repeatRunReported = false;
   let botRepeatRun = 1;
   let botRepeatReported = false;
+  let trendReported = false;
   let previousBot: Float64Array | undefined;
   // Whether the latest bot message so far reads as a non-understanding reply (its raw text).
   let previousBotFallback = false;
+  // The latest bot/agent reply failed (fallback, "unfortunately…", or the same answer again):
+  // its message index, else -1. Reset by each new bot/agent message.
+  let failedAt = -1;
+  let repliedSinceCustomer = false;
 
   for (let i = 0; i < parsed.length; i++) {
     const message = parsed[i]!;
     if (message.author === 'bot' || message.author === 'agent') {
+      failedAt = -1;
+      repliedSinceCustomer = true;
       // no progress: the bot keeps saying the same thing or keeps failing to understand
       if (message.author === 'bot') {
         const f = featuresOf(message, undefined) as BotFeatures;
-        const same =
-          (previousBot !== undefined && similarityOf(f.shingles, previousBot) >= 0.8) ||
-          (f.fallback && previousBotFallback);
+        const repeatsItself = previousBot !== undefined && similarityOf(f.shingles, previousBot) >= 0.8;
+        const same = repeatsItself || (f.fallback && previousBotFallback);
         botRepeatRun = same ? botRepeatRun + 1 : 1;
         previousBot = f.shingles;
         previousBotFallback = f.rawFallback;
+        if (f.fallback || f.failure || repeatsItself) {
+          failedAt = i;
+          add(
+            'bot_failure',
+            i,
+            repeatsItself
+              ? 'bot gave the same answer as its previous message'
+              : f.fallback
+                ? 'bot did not understand'
+                : `bot could not help: ${f.failure}`,
+          );
+        }
         if (botRepeatRun >= opts.loopTurns && !botRepeatReported) {
           add(
             'no_progress',
@@ -271,34 +384,60 @@ export function runDetection(
       continue;
     }
     if (message.author !== 'customer') continue;
+    customers++;
+    const answered = repliedSinceCustomer;
+    repliedSinceCustomer = false;
 
     const f = featuresOf(message, opts.language ?? message.language) as CustomerFeatures;
     const text = f.text;
     for (const [kind, evidence] of f.patterns) add(kind, i, evidence);
     if (f.allCaps) add('all_caps', i, `"${excerpt(text)}"`);
+    // each further anger expression adds a quarter of the weight, up to one and a half
+    if (f.anger) add('anger', i, f.anger, Math.min(1.5, 1 + 0.25 * (f.angerCount - 1)));
+    if (f.shouting) add('shouting', i, `"${excerpt(f.shouting, 20)}"`);
+
+    // the customer corrects or insists, more telling right after the bot failed
+    const afterFailure = failedAt >= 0;
+    // A bare leading "no" rejects what the bot just said or offered: weaker than an explicit
+    // correction unless the bot had failed.
+    if (answered && (f.correction || f.leadingNo))
+      add(
+        'correction',
+        i,
+        `${f.correction ?? '"no"'}${afterFailure ? ` after the bot's failed reply at turn ${failedAt + 1}` : ''}`,
+        afterFailure ? 1.4 : f.correction ? 1 : 0.6,
+      );
 
     const compound = f.compound;
     sentiment.push({ turn: i + 1, compound });
-    if (compound <= NEGATIVE_SENTIMENT)
-      add('negative_sentiment', i, `compound ${compound}: "${excerpt(text)}"`);
-    if (sentiment.length >= 3) {
+    if (compound <= SENTIMENT_FLOOR)
+      add(
+        'negative_sentiment',
+        i,
+        `compound ${compound}: "${excerpt(text)}"`,
+        Math.min(1, -compound / SENTIMENT_FULL),
+      );
+    if (sentiment.length >= 3 && !trendReported) {
       const window = sentiment.slice(-5).map((x) => x.compound);
       const k = slope(window);
       const last = window[window.length - 1]!;
-      const alreadyTrend = signals.some((x) => x.kind === 'negative_trend');
-      if (k <= TREND_SLOPE && last <= -0.05 && !alreadyTrend)
+      if (k <= TREND_SLOPE && last <= TREND_LAST) {
         add(
           'negative_trend',
           i,
           `sentiment fell from ${window[0]} to ${last} over ${window.length} messages (slope ${round(k, 2)} per message)`,
         );
+        trendReported = true;
+      }
     }
 
-    // repeated question / rephrasing: similar to one of the last few customer messages
+    // repeated question / rephrasing: similar to one of the last few customer messages; after a
+    // failed reply, even a partial restatement (the constraint the bot did not meet) counts
     const sh = f.shingles;
     const intent = typeof message.meta?.intent === 'string' ? message.meta.intent : undefined;
     let repeated = false;
     if (f.normalizedLength >= 8 || intent) {
+      let restated: { index: number; sim: number } | null = null;
       for (let k = earlier.length - 1; k >= Math.max(0, earlier.length - REPEAT_LOOKBACK); k--) {
         const e = earlier[k]!;
         const sameIntent = intent !== undefined && e.intent === intent;
@@ -314,7 +453,15 @@ export function runDetection(
           repeated = true;
           break;
         }
+        if (afterFailure && sim >= RESTATE_SIMILARITY && (restated === null || sim > restated.sim))
+          restated = { index: e.index, sim };
       }
+      if (!repeated && restated)
+        add(
+          'restated_constraint',
+          i,
+          `restates turn ${restated.index + 1} after the bot's failed reply (similarity ${round(restated.sim, 2)})`,
+        );
       earlier.push(intent === undefined ? { index: i, shingles: sh } : { index: i, shingles: sh, intent });
     }
     repeatRun = repeated ? repeatRun + 1 : 0;
@@ -336,25 +483,41 @@ export function runDetection(
     }
   }
 
-  signals.sort((a, b) => a.turn - b.turn);
+  // Recency: each later customer message fades a signal by FRUSTRATION_RECENCY. A bot/agent
+  // signal belongs to the next customer message (the one that reacts to it).
+  const signals: FrustrationSignal[] = [];
   let keep = 1;
-  for (const s of signals) keep *= 1 - s.weight;
-  const score = round(1 - keep);
+  for (const s of found) {
+    const message = parsed[s.index]!;
+    const own = message.author === 'customer' ? s.customerCount : s.customerCount + 1;
+    const age = Math.max(0, customers - own);
+    const weight = round(s.weight * FRUSTRATION_RECENCY ** age, 6);
+    if (weight <= 0) continue;
+    keep *= 1 - weight;
+    signals.push({ kind: s.kind, turn: s.index + 1, messageId: message.id, evidence: s.evidence, weight });
+  }
+  signals.sort((a, b) => a.turn - b.turn);
+  const score = round(1 - keep, 6);
   const level = score >= 0.7 ? 'high' : score >= 0.4 ? 'medium' : score >= 0.2 ? 'low' : 'none';
   return { score, level, signals, sentiment };
 }
 
 /**
  * Finds signs of customer frustration in a conversation, each with its evidence and the turn it
- * occurs in: a repeated or rephrased question, no progress for several turns (the bot repeating
- * itself or admitting it did not understand), ALL CAPS, profanity, legal and churn threats,
- * "I already told you" and "this is useless" (English, Polish, Chinese), strongly negative
- * messages, a falling sentiment trend and long waits for a reply.
+ * occurs in. It reads the bot's side too: a failed bot reply (a fallback, "unfortunately / there
+ * are no / I can't / I'm sorry", the same answer twice) followed by a customer correction or
+ * insistence ("no, I said…", "are you sure", "I really need") or a restated constraint is the
+ * common shape of dissatisfaction in bot conversations. Plus a repeated question, no progress for
+ * several turns, ALL CAPS, "!!!", profanity (masked too: "f***", "k***a", "TMD"), anger words,
+ * legal and churn threats, "I already told you" and "this is useless" (English, Polish, Chinese),
+ * negative sentiment (continuous), a falling sentiment trend and long waits for a reply.
  *
  * `score` is the noisy-OR of the signals' weights, 1 − Π(1 − wᵢ): 0 without signals, rising
- * towards 1 as independent signals accumulate. Turns are 1-based positions in `messages`.
- * A "long wait" is the time a customer waited for the next bot/agent reply (or, with `now`, a
- * customer message still unanswered).
+ * towards 1 as independent signals accumulate; each reported `weight` is the signal's
+ * contribution now — its kind's weight, scaled by strength (sentiment, anger) and faded by 0.6 per
+ * later customer message, so the score says how frustrated the customer is at the latest turn.
+ * Turns are 1-based positions in `messages`. A "long wait" is the time a customer waited for the
+ * next bot/agent reply (or, with `now`, a customer message still unanswered).
  *
  * @param messages - the conversation's messages in order (`Message` schema of `tandem-cx/model`).
  * @param options - `language`, `weights`, `repeatSimilarity`, `loopTurns`, `longWait`, `now`.
@@ -371,7 +534,7 @@ export function runDetection(
  *   { id: 'm3', author: 'customer', text: 'Where is my refund for order 1234??', at },
  * ];
  * detectFrustration(messages); // => { signals: [{ kind: 'repeated_question', turn: 3 }] }
- * detectFrustration([{ id: 'x', author: 'customer', text: 'I already told you, this is useless', at }]).signals.map((s) => s.kind); // => ['already_told', 'useless_bot']
+ * detectFrustration([{ id: 'x', author: 'customer', text: 'I already told you, this is useless', at }]).signals.map((s) => s.kind); // => ['already_told', 'useless_bot', 'negative_sentiment']
  * ```
  */
 export function detectFrustration(

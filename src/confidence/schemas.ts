@@ -62,23 +62,40 @@ export const FRUSTRATION_SIGNAL_KINDS = [
   'negative_sentiment',
   'negative_trend',
   'long_wait',
+  'bot_failure',
+  'correction',
+  'restated_constraint',
+  'anger',
+  'shouting',
 ] as const;
 /** A kind of frustration signal. */
 export type FrustrationSignalKind = (typeof FRUSTRATION_SIGNAL_KINDS)[number];
 
-/** Default weight of each frustration signal (its strength when present alone, 0..1). */
+/**
+ * Default weight of each frustration signal: its contribution when present alone in the latest
+ * customer message (0..1). Set by the project from what each sign means (an explicit legal threat
+ * or a loop is strong evidence; one "sorry" from the bot is weak), then checked on the uss-dev
+ * development set (docs/confidence.md, "Frustration"). `negative_sentiment` scales with how
+ * negative the message is (full weight at compound −1); older signals fade per later customer
+ * message (`FRUSTRATION_RECENCY`).
+ */
 export const DEFAULT_FRUSTRATION_WEIGHTS: Readonly<Record<FrustrationSignalKind, number>> = {
-  repeated_question: 0.35,
+  repeated_question: 0.25,
   no_progress: 0.5,
   all_caps: 0.3,
-  profanity: 0.45,
+  profanity: 0.5,
   legal_threat: 0.6,
   churn_threat: 0.5,
   already_told: 0.45,
   useless_bot: 0.45,
-  negative_sentiment: 0.25,
-  negative_trend: 0.3,
+  negative_sentiment: 0.4,
+  negative_trend: 0.2,
   long_wait: 0.2,
+  bot_failure: 0.1,
+  correction: 0.35,
+  restated_constraint: 0.25,
+  anger: 0.5,
+  shouting: 0.2,
 };
 
 /** Options of `detectFrustration`. */

@@ -173,6 +173,60 @@ export function readPolemo(): Array<{
   return out;
 }
 
+/** One turn of a USS dialogue: `USER` (customer) or `SYSTEM` (bot), with user-turn ratings. */
+export interface UssTurn {
+  role: 'USER' | 'SYSTEM';
+  text: string;
+  /** Satisfaction ratings 1–5 of the annotators (user turns; empty for system turns). */
+  ratings: number[];
+}
+
+/**
+ * USS dev part (Sun et al., SIGIR 2021, `sunnweiwei/user-satisfaction-simulation`; no license
+ * stated: evaluation only, never shipped): MultiWOZ and ReDial dialogues, each `{ source, index,
+ * turns, overall, part }`. A blank line ends a dialogue; its last `USER OVERALL` line rates the
+ * whole dialogue and is returned apart. `part` splits dialogues in halves by FNV-1a of
+ * `tandem-cx-frustration-2026|<source>|<index>` (fixed before tuning): `tune` (errors may be
+ * read) and `check` (figures only).
+ */
+export function readUssDialogues(): Array<{
+  source: 'MWOZ' | 'ReDial';
+  index: number;
+  turns: UssTurn[];
+  overall: number[] | null;
+  part: 'tune' | 'check';
+}> {
+  const out: ReturnType<typeof readUssDialogues> = [];
+  for (const source of ['MWOZ', 'ReDial'] as const) {
+    const blocks = readFileSync(join(EVAL_DATA, `uss-dev/${source}.txt`), 'utf8').split(/\r?\n\s*\r?\n/);
+    for (const block of blocks) {
+      const turns: UssTurn[] = [];
+      let overall: number[] | null = null;
+      for (const line of block.split(/\r?\n/)) {
+        if (!line.trim()) continue;
+        const [role, text = '', , ratings = ''] = line.split('\t');
+        if (role !== 'USER' && role !== 'SYSTEM') continue;
+        const scores = ratings
+          .split(',')
+          .map((x) => Number(x.trim()))
+          .filter((x) => Number.isFinite(x) && x > 0);
+        if (role === 'USER' && text.trim() === 'OVERALL') overall = scores;
+        else turns.push({ role, text, ratings: role === 'USER' ? scores : [] });
+      }
+      if (!turns.length) continue;
+      const index = out.filter((d) => d.source === source).length;
+      let h = 0x811c9dc5;
+      const key = `tandem-cx-frustration-2026|${source}|${index}`;
+      for (let i = 0; i < key.length; i++) {
+        h ^= key.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+      }
+      out.push({ source, index, turns, overall, part: h % 2 === 0 ? 'tune' : 'check' });
+    }
+  }
+  return out;
+}
+
 /**
  * BPI Challenge 2013 incidents (Volvo IT; the copy used by Tax et al. 2017; BPI Challenge terms,
  * evaluation only): the event log in file order, `at` read as UTC (the file has no zone). Cases

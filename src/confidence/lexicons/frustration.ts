@@ -19,9 +19,9 @@ export const FRUSTRATION_PATTERNS: Readonly<
     legal_threat:
       /\b(?:lawyers?|attorneys?|solicitors?|sue|suing|lawsuit|legal action|take (?:you|this|it) to court|small claims|ombudsman|trading standards|consumer protection|report (?:you|this|it) to|regulator|better business bureau|chargeback)\b/i,
     churn_threat:
-      /\b(?:cancel (?:my|the) (?:account|subscription|contract|membership|plan|service)|close my account|(?:switch|switching|move|moving|go|going) to (?:a |your )?(?:another|different|competitor)|take my (?:business|money) elsewhere|never (?:use|buy|order|shop) (?:from |with |at )?(?:you|this)|(?:i'?m|i am) (?:done with you|leaving)|leave (?:your|this) (?:company|bank|service))/i,
+      /\b(?:cancel (?:my|the) (?:account|subscription|contract|membership|plan|service)|close my account|(?:switch|switching|move|moving|go|going) to (?:a |your )?(?:another|different|competitor)|take my (?:business|money) elsewhere|never (?:use|buy|order|shop) (?:from |with |at )?(?:you|this)|(?:i'?m|i am) (?:done with you|leaving (?:you|this company|this bank|your (?:company|bank|service)))|leave (?:your|this) (?:company|bank|service))/i,
     already_told:
-      /\b(?:i already (?:told|said|explained|gave|sent|wrote)|i just (?:told|said) (?:you|that|it)|i'?ve already (?:told|said|explained|given|sent)|as i (?:said|mentioned|told you|explained)|like i said|i said that already|how many (?:more )?times (?:do|must|will|should|have|am) i|for the (?:\w+ )?(?:third|3rd|fourth|4th|fifth|5th|hundredth|last) time|read my (?:message|question))/i,
+      /\b(?:i already (?:told|said|explained|gave|sent|wrote)|i just (?:told|said) (?:you|that|it)|i'?ve already (?:told|said|explained|given|sent)|as i (?:said|mentioned|told you|explained)|like i said|i said that already|how many (?:more )?times (?:do|must|will|should|have|am) i|for the (?:\w+ )?(?:third|3rd|fourth|4th|fifth|5th|hundredth|last) time|the (?:third|3rd|fourth|4th|fifth|5th|\d+th) time (?:i|i'?m|i am|i'?ve|i have)\b|read my (?:message|question))/i,
     useless_bot:
       /\b(?:this is (?:useless|pointless|ridiculous|a joke|a waste of time)|(?:you(?:'re| are)|this bot is|the bot is) (?:so |completely |totally |absolutely )?(?:useless|stupid|dumb|pointless|not helping|no help)|waste of (?:my )?time|not helpful|(?:doesn'?t|does not|isn'?t|is not) help(?:ing|ful)?|you (?:don'?t|do not) understand|(?:are you|r u) (?:even )?listening|stupid (?:bot|machine)|useless (?:bot|machine)|talking to a wall|going (?:round|around) in circles)/i,
   },
@@ -33,7 +33,7 @@ export const FRUSTRATION_PATTERNS: Readonly<
     churn_threat:
       /(?<!\p{L})(?:rezygnuj\p{L}*|zrezygnuj\p{L}*|zrezygnuję|wypowiad\p{L}* umow\p{L}*|wypowiem umow\p{L}*|rozwiąż\p{L}* umow\p{L}*|zamk\p{L}* (?:moje )?konto|usu\p{L}* (?:moje )?konto|odchodzę|przechodzę do (?:konkurencji|innego|innej)|do konkurencji|nigdy więcej (?:nie )?(?:zamówię|kupię|skorzystam)|więcej u was nie)(?!\p{L})/iu,
     already_told:
-      /(?<!\p{L})(?:już (?:to )?(?:mówiłe[mś]|mówiłam|pisałe[mś]|pisałam|podawałe[mś]|podawałam|wysłałe[mś]|wysłałam|tłumaczyłe[mś]|tłumaczyłam|wyjaśniałe[mś]|wyjaśniałam|podałe[mś]|podałam)|(?:mówiłe[mś]|mówiłam|pisałe[mś]|pisałam) (?:już|to już|przecież)|ile razy (?:jeszcze |mam |muszę |trzeba |będę )+(?:\p{L}+ )?(?:powtarzać|pisać|mówić|tłumaczyć|wyjaśniać|dzwonić|prosić)|po raz (?:trzeci|czwarty|piąty|kolejny|setny|enty)|jak już (?:mówiłe[mś]|mówiłam|pisałe[mś]|pisałam)|znowu to samo|przeczytaj (?:moją|mojego|co)|czytasz (?:w ogóle|co piszę))(?!\p{L})/iu,
+      /(?<!\p{L})(?:już (?:to )?(?:mówiłe[mś]|mówiłam|pisałe[mś]|pisałam|podawałe[mś]|podawałam|wysłałe[mś]|wysłałam|tłumaczyłe[mś]|tłumaczyłam|wyjaśniałe[mś]|wyjaśniałam|podałe[mś]|podałam)|(?:mówiłe[mś]|mówiłam|pisałe[mś]|pisałam) (?:już|to już|przecież)|ile razy (?:jeszcze |mam |muszę |trzeba |będę )+(?:\p{L}+ )?(?:powtarzać|pisać|mówić|tłumaczyć|wyjaśniać|dzwonić|prosić)|po raz (?:trzeci|czwarty|piąty|kolejny|setny|enty)|(?:trzeci|czwarty|piąty|kolejny|setny) raz (?:piszę|pytam|dzwonię|proszę|powtarzam)|jak już (?:mówiłe[mś]|mówiłam|pisałe[mś]|pisałam)|znowu to samo|przeczytaj (?:moją|mojego|co)|czytasz (?:w ogóle|co piszę))(?!\p{L})/iu,
     useless_bot:
       /(?<!\p{L})(?:bez sensu|bezużyteczn\p{L}*|do niczego|strata czasu|(?:nic )?nie rozumiesz|głup\p{L}* (?:bot|maszyn)\p{L}*|beznadziejn\p{L}* (?:bot|czat|chat)\p{L}*|gadam ze ścianą|w kółko to samo|kręcimy się w kółko|nie pomagasz|nic (?:mi )?nie pomog\p{L}*|to nie pomaga)(?!\p{L})/iu,
   },
@@ -44,7 +44,7 @@ export const FRUSTRATION_PATTERNS: Readonly<
     churn_threat:
       /(?:销户|注销(?:账户|账号)|退订|取消(?:订阅|会员|服务|合约|合同)|换一家|换别家|再也不(?:用|买|来)|不再使用|去别家|解约)/,
     already_told:
-      /(?:已经说过|我说过了|说了(?:多少|好几|几|很多)(?:遍|次)|重复(?:了)?(?:多少|好几|几)(?:遍|次)|到底要我说几遍|我刚才说了|前面说过|又是这个|还是这句)/,
+      /(?:已经说过|我说过了|说了(?:多少|好几|几|很多)(?:遍|次)|重复(?:了)?(?:多少|好几|几)(?:遍|次)|到底要我说几遍|第几次|第(?:三|四|五|n|N)次|我刚才说了|前面说过|又是这个|还是这句)/,
     useless_bot:
       /(?:没用(?!过)|没有用(?!过)|有什么用|浪费(?:我的)?时间|听不懂|你不懂|答非所问|(?:笨|蠢|垃圾)机器人|机器人(?:太|真)(?:笨|蠢)|绕圈子|兜圈子|解决不了|什么都不会|人工智障)/,
   },
