@@ -181,9 +181,10 @@ const PredictOptionsSchema = z.strictObject({
 const StepsSchema = z.array(CaseStepSchema).min(1, 'a case needs at least one step');
 
 /**
- * P(remaining > budget) from the stored quantile function: linear between the stored levels,
- * 1 below the 5 % quantile's support is approximated as the 5 %..0 % ramp, 0 beyond the 95 % one
- * is approximated as the 95 %..100 % ramp (a piecewise-linear CDF, Hyndman & Fan 1996 type 4 style).
+ * P(remaining > budget) from the stored quantile function, read as a piecewise-linear CDF
+ * (linear interpolation between quantile points, as in Hyndman & Fan 1996 type 4): linear between
+ * the stored 5 %-levels; below the 5 % quantile a ramp from 0 ms (CDF 0) to it; beyond the 95 %
+ * quantile the last 5 % spread linearly up to twice that quantile (no sample tells more).
  */
 export function exceedanceProbability(q: readonly number[], budget: number): number {
   if (budget < 0) return 1;
@@ -199,7 +200,6 @@ export function exceedanceProbability(q: readonly number[], budget: number): num
     }
   }
   const last = q[q.length - 1]!;
-  // Beyond the 95 % quantile: the last 5 % spread over [q95, 2·q95] (no sample says more).
   if (budget >= 2 * last || last === 0) return 0;
   return (1 - levels[levels.length - 1]!) * (1 - (budget - last) / last);
 }
