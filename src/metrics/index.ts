@@ -140,6 +140,7 @@ export {
 } from './ticketRates';
 export {
   SQL_METRIC_NAMES,
+  SQL_UNSUPPORTED,
   type SqlDialect,
   SqlDialectSchema,
   type ToSqlOptions,
