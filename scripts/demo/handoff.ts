@@ -28,7 +28,7 @@ export async function handoffSection(): Promise<string> {
   for (const text of turns) {
     const at = new Date(start + minute++ * 60_000);
     messages.push({ id: `m${messages.length + 1}`, author: 'customer', text, at });
-    const { confidence } = await kb.search(text, { limit: 3 });
+    const { hits, confidence } = await kb.search(text, { limit: 3 });
     const conversation = {
       id: 'demo-1',
       customerId: 'U0001',
@@ -58,7 +58,7 @@ export async function handoffSection(): Promise<string> {
       lines.push(`  goal: ${packet.summary.goal}`);
       lines.push(`  tried: ${packet.summary.tried.join(' | ') || '—'}`);
       lines.push(
-        `  entities: order ids ${packet.entities.orderIds.join(', ') || '—'}; articles already shown ${packet.articlesShown.length}`,
+        `  entities: order ids ${packet.entities.orderIds.join(', ') || '—'}; articles already shown: ${packet.articlesShown.map((a) => `${a.id} (${a.title ?? 'untitled'})`).join(', ') || 'none'}`,
       );
       lines.push(
         `  language ${packet.language.code}, sentiment ${packet.sentiment?.label ?? '—'}, priority ${packet.priority}, reasons ${packet.reasons.map((r) => r.code).join(', ')}`,
@@ -71,7 +71,16 @@ export async function handoffSection(): Promise<string> {
     }
     const reply = botReplies[decision.action] ?? botReplies.continue!;
     const replyAt = new Date(at.getTime() + 5_000);
-    messages.push({ id: `m${messages.length + 1}`, author: 'bot', text: reply, at: replyAt });
+    // An answer names the article it came from (meta.articleId), so the packet can list it under
+    // "articles already shown" and the agent does not send the same article again.
+    const article = decision.action === 'continue' ? hits[0]?.article : undefined;
+    messages.push({
+      id: `m${messages.length + 1}`,
+      author: 'bot',
+      text: reply,
+      at: replyAt,
+      ...(article ? { meta: { articleId: article.id, articleTitle: article.title } } : {}),
+    });
     if (decision.action === 'clarify') events.push({ type: 'handoff.clarified', at: replyAt });
     if (decision.action === 'offer') events.push({ type: 'handoff.offered', at: replyAt });
     lines.push(`  bot: ${reply}`);

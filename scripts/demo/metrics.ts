@@ -27,12 +27,16 @@ export function metricsSection(): string {
     { metric: 'transferRate', as: 'transfer rate' },
   ] as const;
   const { rows } = computeMetrics(tickets, { metrics: metrics as never, groupBy: 'channel' });
+  const overall = computeMetrics(tickets, { metrics: metrics as never }).rows;
   const channels = [...new Set(rows.map((r) => String(r.channel)))];
   const byName = (channel: string, name: string) =>
-    rows.find((r) => r.channel === channel && r.metric === name);
+    channel === 'all'
+      ? overall.find((r) => r.metric === name)
+      : rows.find((r) => r.channel === channel && r.metric === name);
+  const containment = overall.find((r) => r.metric === 'containment');
   const body = metrics.map((m) => [
     m.as,
-    ...channels.map((ch) => {
+    ...[...channels, 'all'].map((ch) => {
       const r = byName(ch, m.as);
       return r ? (m.metric.endsWith('Time') ? fmtMs(r.value) : fmtRate(r.value)) : '—';
     }),
@@ -49,7 +53,9 @@ export function metricsSection(): string {
   return [
     `${conversations.length} conversations (synthetic, 6 weeks), by channel; business time uses examples/data/calendar.json:`,
     '',
-    table(['metric', ...channels], body),
+    table(['metric', ...channels, 'all'], body),
+    `containment = bot conversations no person joined / the ${containment?.n ?? 0} conversations the bot took part in`,
+    '(recorded outcomes; section 8 replays the same conversations through a policy).',
     '',
     `CSAT ${c.percent} % (${c.satisfied} of ${c.n} rated 4–5; Delighted whole-percent rounding)` +
       `   NPS of [10, 9, 7, 3] = ${nps([10, 9, 7, 3]).value}`,

@@ -54,7 +54,7 @@ export function surveysSection(): string {
         plan.kind === 'scheduled'
           ? `deferred ${local(plan.deferredFrom!)} → ${local(plan.sendAt)} local`
           : plan.reason,
-        plan.kind === 'scheduled' ? plan.deferral.join(', ') : plan.detail.slice(0, 60),
+        plan.kind === 'scheduled' ? plan.deferral.join(', ') : plan.detail,
       ]);
     }
   }
@@ -68,6 +68,13 @@ export function surveysSection(): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
     '',
-    table(['conversation', 'customer zone', 'outcome', 'why'], examples),
+    // The reason's detail is printed whole under the table (a table cell would cut it mid-word).
+    table(
+      ['conversation', 'customer zone', 'outcome'],
+      examples.map((e) => e.slice(0, 3)),
+    ),
+    '',
+    'why:',
+    ...examples.map((e) => `  ${e[0]}: ${e[3]}`),
   ].join('\n');
 }

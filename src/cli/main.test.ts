@@ -394,6 +394,21 @@ describe('tandem-cx replay', () => {
     expect(r.stdout).toContain('B − A (95 % CI)');
   });
 
+  // Issue 16, problem 8: the "* significant" footnote was printed under a table with no star.
+  it('prints the significance footnote only when a row is starred', async () => {
+    const r = await run(
+      'replay',
+      history,
+      '--policy',
+      join(policies, 'baseline.json'),
+      '--compare',
+      join(policies, 'stricter-handoff.json'),
+    );
+    expect(r.stdout).not.toMatch(/ \*$/m);
+    expect(r.stdout).not.toContain('* significant');
+    expect(r.stdout).toContain('no difference is significant at 95 %');
+  });
+
   it('reports malformed lines and bad fields with their line, exits 1, and prints partial results only if asked', async () => {
     const bad = file(
       'bad-history.jsonl',

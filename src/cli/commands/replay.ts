@@ -105,7 +105,10 @@ export function renderReplay(result: ReplaySummary | PolicyComparison): string {
     ['metric', 'policy A', 'policy B', 'B − A (95 % CI)'],
     a.map(([name, value], i) => [name, value, b[i]![1], diffs[name] ?? '']),
   );
-  return `${table}\n* significant at 95 % (Newcombe/Wilson interval for the difference of two proportions)`;
+  // The footnote explains a star, so it is printed only when a row has one.
+  const method = 'Newcombe/Wilson interval for the difference of two proportions';
+  const starred = Object.values(diffs).some((cell) => cell.endsWith(' *'));
+  return `${table}\n${starred ? `* significant at 95 % (${method})` : `no difference is significant at 95 % (${method})`}`;
 }
 
 /** `tandem-cx replay <conversations.jsonl> --policy a.json [--compare b.json]`. */
