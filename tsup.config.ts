@@ -1,29 +1,47 @@
-import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { readFileSync, rmSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
 
 // One source of truth for the public entry points: every subpath in package.json "exports"
 // (except ./package.json) is built from src/<subpath>/index.ts. A module joins the package by
 // adding its subpath there; nothing is built for modules that do not exist yet.
-const pkg = JSON.parse(readFileSync('./package.json', 'utf8')) as { exports: Record<string, unknown> };
-const entry: Record<string, string> = {};
-for (const key of Object.keys(pkg.exports)) {
-  if (key === './package.json') continue;
+type Conditions = { import?: unknown; require?: unknown };
+const pkg = JSON.parse(readFileSync('./package.json', 'utf8')) as {
+  exports: Record<string, Conditions | string>;
+};
+const esmEntry: Record<string, string> = {};
+const cjsEntry: Record<string, string> = {};
+for (const [key, conditions] of Object.entries(pkg.exports)) {
+  if (key === './package.json' || typeof conditions === 'string') continue;
   const sub = key === '.' ? '' : `${key.slice(2)}/`;
-  entry[`${sub}index`] = `src/${sub}index.ts`;
+  if (conditions.import) esmEntry[`${sub}index`] = `src/${sub}index.ts`;
+  // A subpath without a "require" condition is ESM-only (the vitest contract suites under
+  // /testing: vitest itself is ESM-only, so a CommonJS build of them could only throw). No CJS
+  // file is built for it, so the tarball ships nothing unreachable.
+  if (conditions.require) cjsEntry[`${sub}index`] = `src/${sub}index.ts`;
 }
 
-// The command line (package "bin"); Node-only, never imported by the library entries.
-entry['cli/main'] = 'src/cli/main.ts';
+// The command line (package "bin", an ES module); Node-only, never imported by the library entries.
+esmEntry['cli/main'] = 'src/cli/main.ts';
 
-export default defineConfig({
-  entry,
-  format: ['esm', 'cjs'],
+// Two builds, because the entry sets differ: every ESM entry is bundled in ONE build, so the
+// /testing suites share chunks (and so classes such as TandemError, checked with instanceof)
+// with the library entries instead of carrying copies. tsup runs the two configs concurrently,
+// so neither may clean the output folder (one would delete the other's files): it is cleaned
+// here, once, when the config is loaded.
+rmSync('dist', { recursive: true, force: true });
+
+const common: Options = {
   dts: true,
-  clean: true,
+  clean: false,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
   splitting: true,
   treeshake: true,
   external: ['zod', 'vitest', /^node:/],
-});
+};
+
+export default defineConfig([
+  { ...common, entry: esmEntry, format: ['esm'] },
+  { ...common, entry: cjsEntry, format: ['cjs'] },
+]);

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { DurationSchema } from '../model/duration';
 import { ChannelSchema, InstantSchema, PrioritySchema } from '../model/schemas';
-import { ConditionSchema } from '../routing/conditions';
+// Named so the emitted .d.ts spells the Condition inside ConditionSchema's type through
+// '../routing/conditions'; unnamed, TypeScript reaches it through the root barrel (import("..")),
+// and the declaration bundle's chunks then import each other (Rollup: "circular dependency
+// between chunks … broken execution order").
+// biome-ignore lint/correctness/noUnusedImports: read by the declaration emitter, see above
+import { type Condition, ConditionSchema } from '../routing/conditions';
 import { isValidTimeZone, parseClock } from './timeZone';
 
 const DAY = 86_400_000;
