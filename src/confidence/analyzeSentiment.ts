@@ -8,6 +8,7 @@ import {
   type SentimentLanguage,
   type SentimentResult,
 } from './schemas';
+import { scoreWithModel } from './sentimentModel';
 import { scoreEnglish } from './vader';
 import { labelOf, type ValenceScores } from './valence';
 
@@ -56,7 +57,8 @@ const SCORERS: Record<SentimentLanguage, (text: string) => ValenceScores> = {
  * reported `truncated`; lone surrogates are read as U+FFFD. Deterministic, no I/O.
  *
  * @param text - the text to score.
- * @param options - `language` (BCP 47) and `maxLength`.
+ * @param options - `language` (BCP 47), `maxLength`, and `model`: a fitted classifier with labels
+ *   `positive`/`neutral`/`negative` that scores instead of the lexicon (docs/learning.md).
  * @returns `{ compound, positive, negative, neutral, label, language, fallback, truncated }`.
  * @throws {TandemError} `INVALID_INPUT` when `text` is not a string or `language` is not a BCP 47 tag.
  *
@@ -93,6 +95,10 @@ export function analyzeSentiment(text: string, options?: AnalyzeSentimentOptions
   }
   const language = lexiconLanguage(requested);
   const used: SentimentLanguage = language ?? 'en';
+  if (opts.model !== undefined) {
+    const { label, ...fitted } = scoreWithModel(opts.model, prepared.text);
+    return { ...fitted, label, language: used, fallback: false, truncated: prepared.truncated, fitted: true };
+  }
   const scores = SCORERS[used](prepared.text);
   const result: SentimentResult = {
     ...scores,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { TextClassifier } from '../learning/index';
 import { DurationSchema } from '../model/duration';
 import { LanguageSchema } from '../model/schemas';
+import { isTextClassifier } from './sentimentModel';
 
 /** Languages with their own sentiment lexicon. */
 export const SENTIMENT_LANGUAGES = ['en', 'pl', 'zh'] as const;
@@ -20,6 +22,16 @@ export const AnalyzeSentimentOptionsSchema = z.object({
   language: LanguageSchema.optional(),
   /** Characters analysed at most (default 20,000); the rest is ignored and `truncated` is set. */
   maxLength: z.number().int().min(1).max(10_000_000).optional(),
+  /**
+   * A classifier fitted on the team's own labelled messages (`trainTextClassifier` with labels
+   * `positive`/`neutral`/`negative`): it scores instead of the lexicon; compound = p(positive) −
+   * p(negative). See docs/learning.md (CSAT recipe).
+   */
+  model: z
+    .custom<TextClassifier>(isTextClassifier, {
+      error: 'model must be a classifier from trainTextClassifier or loadTextClassifier',
+    })
+    .optional(),
 });
 /** Options of `analyzeSentiment`. */
 export type AnalyzeSentimentOptions = z.input<typeof AnalyzeSentimentOptionsSchema>;
@@ -47,6 +59,8 @@ export interface SentimentResult {
   unsupportedLanguage?: string;
   /** True when the text was longer than `maxLength` and only its start was analysed. */
   truncated: boolean;
+  /** True when a fitted `model` scored the text instead of the lexicon. */
+  fitted?: boolean;
 }
 
 /** Kinds of frustration signal `detectFrustration` reports. */
