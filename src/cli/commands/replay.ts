@@ -6,6 +6,7 @@ import { compileReplayPolicy } from '../../replay/compileReplayPolicy';
 import { type ReplaySummary, replay } from '../../replay/replay';
 import { type ReplayConversationInput, ReplayConversationSchema } from '../../replay/schemas';
 import { type CliIo, createProgressBar, formatTable, readLines } from '../io';
+import { createProblemGroups, type ProblemGroups } from '../problems';
 
 /** Options of `tandem-cx replay`. */
 export interface ReplayCommandOptions {
@@ -19,16 +20,10 @@ export interface ReplayCommandOptions {
   partial?: boolean;
 }
 
-interface Problem {
-  line: number;
-  field: string;
-  message: string;
-}
-
-/** Valid conversations of a JSONL file, with every bad line reported (line, field, message). */
+/** Valid conversations of a JSONL file, with every bad line reported (line, field, message), grouped. */
 function* conversationsOf(
   path: string,
-  problems: Problem[],
+  problems: ProblemGroups | null,
   onBytes?: (done: number, total: number) => void,
 ): Generator<ReplayConversationInput> {
   for (const { line, text } of readLines(path, onBytes)) {
@@ -37,14 +32,16 @@ function* conversationsOf(
     try {
       value = JSON.parse(text);
     } catch (error) {
-      problems.push({ line, field: '', message: `invalid JSON: ${(error as Error).message}` });
+      problems?.countRow();
+      problems?.add(line, '', `invalid JSON: ${(error as Error).message}`);
       continue;
     }
     const parsed = ReplayConversationSchema.safeParse(value);
     if (parsed.success) yield value as ReplayConversationInput;
-    else
-      for (const issue of parsed.error.issues)
-        problems.push({ line, field: formatPath(issue.path), message: issue.message });
+    else {
+      problems?.countRow();
+      for (const issue of parsed.error.issues) problems?.add(line, formatPath(issue.path), issue.message);
+    }
   }
 }
 
@@ -123,7 +120,7 @@ export async function runReplayCommand(options: ReplayCommandOptions, io: CliIo)
     for (const article of JSON.parse(readFileSync(options.knowledge, 'utf8')) as unknown[])
       await knowledge.upsertArticle(article as never);
   }
-  const problems: Problem[] = [];
+  const problems = createProblemGroups();
   const bar = createProgressBar(io, 'replaying');
   const replayOptions = {
     ...(knowledge ? { knowledge } : {}),
@@ -137,7 +134,7 @@ export async function runReplayCommand(options: ReplayCommandOptions, io: CliIo)
       policyB,
       () => {
         pass++;
-        const sink: Problem[] = pass === 1 ? problems : [];
+        const sink = pass === 1 ? problems : null;
         return conversationsOf(options.file, sink, (done, total) =>
           bar.update(done + (pass - 1) * total, 2 * total),
         );
@@ -154,17 +151,13 @@ export async function runReplayCommand(options: ReplayCommandOptions, io: CliIo)
     ).summary;
   }
   bar.done();
-  if (problems.length) {
-    const listed = problems
-      .slice(0, 200)
-      .map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`);
-    if (problems.length > listed.length) listed.push(`  … and ${problems.length - listed.length} more`);
+  if (problems.rows > 0) {
     io.stderr(
-      `${options.skipInvalid ? 'warning' : 'error'}: ${problems.length} problem(s) in ${options.file}\n${listed.join('\n')}\n`,
+      `${options.skipInvalid ? 'warning' : 'error'}: ${problems.rows.toLocaleString('en-US')} invalid line(s) in ${options.file}\n${problems.render('line').join('\n')}\n`,
     );
     if (!options.skipInvalid && !options.partial) return 1;
     if (!options.skipInvalid) io.stderr('warning: partial results below leave the invalid lines out\n');
   }
   io.stdout(`${options.format === 'json' ? JSON.stringify(result, null, 2) : renderReplay(result)}\n`);
-  return problems.length && !options.skipInvalid ? 1 : 0;
+  return problems.rows > 0 && !options.skipInvalid ? 1 : 0;
 }
