@@ -1,23 +1,21 @@
-// biome-ignore-all lint/suspicious/noThenProperty: `then` is the rule shape shared with routing (rules[].then), not a thenable.
 import { detectLanguage as detectLanguageDefault } from '../_internal/language/detectLanguage';
 import { analyzeSentiment } from '../confidence/analyzeSentiment';
 import { createValidatedFrustrationDetector } from '../confidence/createFrustrationDetector';
 import { detectFrustration } from '../confidence/detectFrustration';
 import { parseWithSchema, TandemError } from '../model/errors';
 import type { ConversationInput, Priority } from '../model/schemas';
-import { type CompiledCondition, compileCondition } from '../routing/conditions';
+import { compileCondition } from '../routing/conditions';
 import {
   type ConversationView,
   type CustomerTurn,
-  isFallbackReply,
-  jaccard,
+  type HandoffState,
   type MessageCache,
   readHandoffState,
   tokenSet,
   viewConversation,
 } from './conversationView';
-import { compileRequestLexicons, runRequestDetection } from './detectHumanRequest';
-import { compileSensitiveTopics, runSensitiveDetection } from './detectSensitiveTopics';
+import { compileRequestLexicons } from './detectHumanRequest';
+import { compileSensitiveTopics } from './detectSensitiveTopics';
 import { HANDOFF_LANGUAGES } from './lexicon/requests';
 import { bareText, normalizeText } from './lexicon/text';
 import { assemblePacket, type EntityCache, recentSentiment } from './packet';
@@ -26,11 +24,18 @@ import {
   type HandoffPolicyConfig,
   HandoffPolicyConfigSchema,
   type HandoffReason,
-  type HandoffReasonCode,
   type ResolvedHandoffPolicyConfig,
 } from './schemas';
+import { answerConfidenceStep } from './steps/answerConfidence';
+import { attributeRulesStep, type CompiledRule } from './steps/attributeRules';
+import { ambiguousRequestOffer, explicitRequestStep } from './steps/explicitRequest';
+import { frustrationStep } from './steps/frustration';
+import { loopStep } from './steps/loop';
+import { deliveryStep } from './steps/noAgents';
+import { offerPossible, offerReplyStep, type Resolution, resolveStep } from './steps/offerState';
+import { sensitiveTopicStep } from './steps/sensitiveTopic';
+import type { Candidate, StepResult, TurnContext } from './steps/types';
 import type {
-  ContactField,
   DecideOptions,
   HandoffDecision,
   HandoffDecisionEvent,
@@ -54,44 +59,32 @@ export interface HandoffPolicy {
   readonly config: ResolvedHandoffPolicyConfig;
 }
 
-// Contribution of each reason to the handoff score (1 − Π(1 − w)). Escalation reasons are 1;
-// offer reasons are below 1 so that "offer" scores stay below "escalate" ones.
-const WEIGHT: Partial<Record<HandoffReasonCode, number>> = {
-  explicit_request: 1,
-  sensitive_topic: 1,
-  offer_accepted: 1,
-  already_escalated: 1,
-  ambiguous_request: 0.6,
-  loop: 0.6,
-  clarify_exhausted: 0.5,
-  out_of_scope: 0.4,
-  low_confidence: 0.3,
-};
-
-interface CompiledRule {
-  id: string;
-  condition: CompiledCondition;
-  then: ResolvedHandoffPolicyConfig['rules'][number]['then'];
-}
-
-interface Candidate {
-  reason: HandoffReason;
-  weight: number;
-  priority?: Priority;
-}
-
 function defaultDependencies(): Required<Pick<HandoffDependencies, 'detectLanguage'>> & HandoffDependencies {
   return { detectLanguage: detectLanguageDefault, detectFrustration, analyzeSentiment };
 }
 
-function answerScore(confidence: DecideOptions['confidence']): number | null {
-  if (confidence === undefined) return null;
-  const score = typeof confidence === 'number' ? confidence : confidence.score;
-  return Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : null;
-}
-
 function primaryLanguage(tag: string | undefined): string | undefined {
   return tag?.split('-')[0]?.toLowerCase();
+}
+
+/** Score of a set of candidates: noisy-OR of their weights, 1 − Π(1 − w). */
+function scoreOf(candidates: readonly Candidate[]): number {
+  let keep = 1;
+  for (const x of candidates) keep *= 1 - Math.min(1, Math.max(0, x.weight));
+  return Math.round((1 - keep) * 1e6) / 1e6;
+}
+
+/** What one `decide` call has read so far, passed to the helpers that build the decision. */
+interface DecisionScope {
+  view: ConversationView;
+  options: DecideOptions;
+  now: Date;
+  trace: HandoffTraceStep[] | undefined;
+  info: HandoffReason[];
+  state: HandoffState | null;
+  matchedRules: CompiledRule[];
+  phraseLanguage: string | null;
+  frustration: HandoffFrustration | null;
 }
 
 /**
@@ -213,33 +206,170 @@ export function createHandoffPolicy(
     return 'other';
   }
 
-  function isLoop(view: ConversationView): string | null {
-    if (!resolved.loop.enabled) return null;
-    const need = resolved.loop.turns;
-    const turns = view.turns;
-    if (turns.length < need) return null;
-    const window = turns.slice(-need);
-    const sets: Array<Set<string> | undefined> = [];
-    const setOf = (k: number) => {
-      sets[k] ??= turnTokens(view, window[k]!);
-      return sets[k];
-    };
-    // Every earlier turn in the window made no progress: the bot's reply was a fallback, or the
-    // customer asked the same thing again in the next turn. The current turn is the next attempt.
-    // Checked newest first, cheap test first: most turns fail fast.
-    for (let k = window.length - 2; k >= 0; k--) {
-      if (isFallbackReply(view.messages[window[k]!.end], resolved.lowConfidence.threshold)) continue;
-      if (jaccard(setOf(k), setOf(k + 1)) < resolved.loop.similarity) return null;
+  function cancelPhrase(text: string): string | null {
+    const normalized = normalizeText(text);
+    for (const l of replyLexicons) {
+      const m = l.lexicon.cancel.exec(normalized);
+      if (m) return m[0];
     }
-    return `${need} customer turns without progress (repeated question or fallback replies)`;
+    return null;
+  }
+
+  /**
+   * The pipeline for a customer turn with no handoff under way: each step reads the turn and the
+   * state and adds candidates; `resolveStep` applies the offer-state rules and names the step that
+   * decided. Steps live in ./steps, one file each, each tested on its own.
+   */
+  function decideTurn(scope: DecisionScope, ctx: TurnContext): HandoffDecision {
+    const { options, trace } = scope;
+    const escalations: Candidate[] = [];
+    const offers: Candidate[] = [];
+    const collect = (r: StepResult) => {
+      escalations.push(...r.escalations);
+      offers.push(...r.offers);
+      trace?.push(...r.trace);
+    };
+    const request = explicitRequestStep(ctx, requestLexicons, (turn) => normalizedTurn(ctx.view, turn));
+    collect(request);
+    const topics = sensitiveTopicStep(ctx, sensitive);
+    collect(topics);
+    scope.phraseLanguage = request.language ?? topics.language;
+    const reply = offerReplyStep(ctx, request.ambiguous, classifyReply);
+    collect(reply);
+    const ruled = attributeRulesStep(ctx, rules, options);
+    collect(ruled);
+    scope.matchedRules = ruled.matched;
+    offers.push(...ambiguousRequestOffer(request.ambiguous && !reply.consumedAmbiguous));
+    const answer = answerConfidenceStep(ctx, options);
+    collect(answer);
+    // Frustration only changes an offer. Skip the detector (the costliest step) when the turn
+    // escalates anyway and no packet (which shows it) is wanted, or when no offer can be made any
+    // more (declined, or the offer budget is spent) — unless a trace is asked for.
+    const upgrade = ruled.matched.find((r) => r.then.escalateInsteadOfOffer);
+    const needFrustration = escalations.length
+      ? options.packet !== false
+      : offerPossible(ctx, reply.declinedNow) || upgrade !== undefined || trace !== undefined;
+    if (resolved.frustration.enabled && deps.detectFrustration && needFrustration)
+      scope.frustration = frustrationOf(scope);
+    collect(frustrationStep(ctx, scope.frustration));
+    collect(loopStep(ctx, scope.frustration, (turn) => turnTokens(ctx.view, turn)));
+    const { resolution, trace: resolveTrace } = resolveStep(ctx, {
+      escalations,
+      offers,
+      clarify: answer.clarify,
+      declinedNow: reply.declinedNow,
+      upgradeRuleId: upgrade?.id ?? null,
+    });
+    trace?.push(resolveTrace);
+    return render(scope, ctx.current, resolution);
+  }
+
+  /** The decision for a resolution: score, priority, delivery, packet and event. */
+  function render(scope: DecisionScope, current: CustomerTurn, resolution: Resolution): HandoffDecision {
+    switch (resolution.kind) {
+      case 'escalate':
+        return escalateNew(scope, current, resolution.candidates);
+      case 'declined':
+        return finish(scope, {
+          action: 'continue',
+          reasons: resolution.reasons,
+          score: 0,
+          event: eventOf(scope, 'handoff.declined', resolution.reasons),
+        });
+      case 'offer_blocked':
+        return finish(scope, {
+          action: 'continue',
+          reasons: resolution.reasons,
+          score: scoreOf(resolution.candidates),
+        });
+      case 'offer': {
+        const priority = priorityOf(scope, resolution.candidates);
+        const reasons = resolution.candidates.map((x) => x.reason);
+        const delivery = deliveryOf(scope, priority, reasons, current, scope.now);
+        if (delivery.kind === 'ticket')
+          reasons.push({
+            code: 'no_agents_available',
+            detail: 'nobody is available now; a ticket is offered',
+          });
+        return finish(scope, {
+          action: 'offer',
+          reasons,
+          score: scoreOf(resolution.candidates),
+          priority,
+          delivery,
+          event: eventOf(scope, 'handoff.offered', reasons),
+        });
+      }
+      case 'clarify':
+        return finish(scope, {
+          action: 'clarify',
+          reasons: [resolution.candidate.reason],
+          score: scoreOf([resolution.candidate]),
+        });
+      default:
+        return finish(scope, { action: 'continue', reasons: [], score: 0 });
+    }
   }
 
   function decide(input: ConversationInput, options: DecideOptions): HandoffDecision {
-    const explain = options.explain === true;
-    const trace: HandoffTraceStep[] | undefined = explain ? [] : undefined;
-    const step = (name: string, result: string, detail?: unknown) => {
-      trace?.push(detail === undefined ? { step: name, result } : { step: name, result, detail });
+    const now = validNow(options);
+    const view = viewConversation(input, messageCache);
+    const scope: DecisionScope = {
+      view,
+      options,
+      now,
+      trace: options.explain === true ? [] : undefined,
+      info: [],
+      state: null,
+      matchedRules: [],
+      phraseLanguage: null,
+      frustration: null,
     };
+    noteInput(scope);
+    if (!view.turns.length) {
+      scope.trace?.push({ step: 'turn', result: 'no customer message' });
+      const reasons: HandoffReason[] = [
+        { code: 'no_customer_message', detail: 'the conversation has no customer message yet' },
+      ];
+      return finish(scope, { action: 'continue', reasons, score: 0 });
+    }
+    const state = readHandoffState(view, classifyReply);
+    scope.state = state;
+    scope.trace?.push({ step: 'state', result: state.escalated ? 'escalated' : 'bot', detail: state });
+    const current = view.current;
+    if (!current) {
+      scope.trace?.push({ step: 'turn', result: 'awaiting customer' });
+      if (state.escalated) return escalateAgain(scope);
+      const reasons: HandoffReason[] = [
+        { code: 'awaiting_customer', detail: 'the last message is not from the customer' },
+      ];
+      return finish(scope, { action: 'continue', reasons, score: 0 });
+    }
+    // A handoff is already under way: keep it (same SLA clock) unless the customer cancels.
+    if (state.escalated) {
+      const m = state.agentJoined ? null : cancelPhrase(current.text);
+      if (!m) return escalateAgain(scope);
+      scope.trace?.push({ step: 'cancel', result: 'cancelled', detail: m });
+      const reasons: HandoffReason[] = [{ code: 'customer_cancelled', detail: `customer cancelled: "${m}"` }];
+      return finish(scope, {
+        action: 'continue',
+        reasons,
+        score: 0,
+        event: eventOf(scope, 'handoff.returned', reasons),
+      });
+    }
+    return decideTurn(scope, {
+      view,
+      state,
+      current,
+      normalized: normalizedTurn(view, current),
+      config: resolved,
+    });
+  }
+
+  // --- helpers of a decision (each reads the scope of one `decide` call) ---
+
+  function validNow(options: DecideOptions): Date {
     const now = options?.now;
     if (!(now instanceof Date) || Number.isNaN(now.getTime()))
       throw new TandemError({
@@ -255,487 +385,194 @@ export function createHandoffPolicy(
         path: 'agentsAvailable',
         message: `decide needs \`agentsAvailable\` (true or false), got ${String(options.agentsAvailable)}`,
       });
-    const view = viewConversation(input, messageCache);
-    const c = view.conversation;
-    const frustrationOptions = c.language ? { now, language: c.language } : { now };
-    const info: HandoffReason[] = [];
-    const matchedRules: CompiledRule[] = [];
-    // Language of the phrase set that matched: a hint for the packet when detection is unsure.
-    let phraseLanguage: string | null = null;
-    if (view.reordered) {
-      info.push({ code: 'messages_reordered', detail: 'messages were not in time order; sorted by `at`' });
-      step('order', 'reordered');
+    return now;
+  }
+
+  /** Notes about the input itself (reordered messages, a language without phrase sets). */
+  function noteInput(scope: DecisionScope): void {
+    const c = scope.view.conversation;
+    if (scope.view.reordered) {
+      scope.info.push({
+        code: 'messages_reordered',
+        detail: 'messages were not in time order; sorted by `at`',
+      });
+      scope.trace?.push({ step: 'order', result: 'reordered' });
     }
     const language = primaryLanguage(c.language);
     if (language && language !== 'und' && !(HANDOFF_LANGUAGES as readonly string[]).includes(language)) {
-      info.push({
+      scope.info.push({
         code: 'unsupported_language',
         detail: `no phrase set for "${c.language}"; all built-in sets (${HANDOFF_LANGUAGES.join(', ')}) were used`,
       });
-      step('language', 'unsupported', c.language);
+      scope.trace?.push({ step: 'language', result: 'unsupported', detail: c.language });
     }
-    const finish = (d: HandoffDecision): HandoffDecision => {
-      if (info.length) d.reasons = [...d.reasons, ...info];
-      if (trace) d.trace = trace;
-      return d;
-    };
-    const eventOf = (
-      type: HandoffDecisionEvent['type'],
-      reasons: HandoffReason[],
-      queue?: string | null,
-    ): HandoffDecisionEvent => ({
+  }
+
+  function finish(scope: DecisionScope, d: HandoffDecision): HandoffDecision {
+    if (scope.info.length) d.reasons = [...d.reasons, ...scope.info];
+    if (scope.trace) d.trace = scope.trace;
+    return d;
+  }
+
+  function eventOf(
+    scope: DecisionScope,
+    type: HandoffDecisionEvent['type'],
+    reasons: HandoffReason[],
+    queue?: string | null,
+  ): HandoffDecisionEvent {
+    return {
       type,
       payload: {
-        at: now,
-        conversationId: c.id,
+        at: scope.now,
+        conversationId: scope.view.conversation.id,
         reasons: reasons.map((r) => r.code),
         ...(queue ? { queue } : {}),
       },
+    };
+  }
+
+  function priorityOf(scope: DecisionScope, candidates: readonly Candidate[]): Priority {
+    const ps = [
+      ...candidates.map((x) => x.priority),
+      ...scope.matchedRules.map((r) => r.then.priority),
+      scope.view.conversation.priority,
+    ].filter((p): p is Priority => p !== undefined);
+    return ps.length ? (Math.min(...ps) as Priority) : resolved.defaultPriority;
+  }
+
+  function deliveryOf(
+    scope: DecisionScope,
+    priority: Priority,
+    reasons: HandoffReason[],
+    turn: CustomerTurn,
+    from: Date,
+  ): HandoffDelivery {
+    return deliveryStep({
+      view: scope.view,
+      options: scope.options,
+      config: resolved,
+      responseTimeByPriority,
+      calendar: scope.options.calendar ?? deps.calendar,
+      priority,
+      reasons,
+      turn,
+      now: scope.now,
+      from,
     });
+  }
 
-    if (!view.turns.length) {
-      step('turn', 'no customer message');
-      return finish({
-        action: 'continue',
-        reasons: [{ code: 'no_customer_message', detail: 'the conversation has no customer message yet' }],
-        score: 0,
-      });
-    }
-    const current = view.current;
-    const state = readHandoffState(view, classifyReply);
-    step('state', state.escalated ? 'escalated' : 'bot', state);
-    if (!current) {
-      step('turn', 'awaiting customer');
-      if (state.escalated) return escalateAgain();
-      return finish({
-        action: 'continue',
-        reasons: [{ code: 'awaiting_customer', detail: 'the last message is not from the customer' }],
-        score: 0,
-      });
-    }
+  // The detector sees the last `frustration.window` messages; turns are renumbered to the
+  // whole conversation.
+  function frustrationOf(scope: DecisionScope): HandoffFrustration {
+    const { view, now } = scope;
+    const c = view.conversation;
+    const frustrationOptions = c.language ? { now, language: c.language } : { now };
+    const size = resolved.frustration.window;
+    const offset = Math.max(0, view.messages.length - size);
+    const messages = offset ? view.messages.slice(offset) : view.messages;
+    const result = frustrationDetector
+      ? frustrationDetector.detect(messages, frustrationOptions)
+      : deps.detectFrustration!(messages, frustrationOptions);
+    if (!offset) return result;
+    return { score: result.score, signals: result.signals.map((s) => ({ ...s, turn: s.turn + offset })) };
+  }
 
-    // A handoff is already under way: keep it (same SLA clock) unless the customer cancels.
-    if (state.escalated) {
-      if (!state.agentJoined) {
-        const m = resolvedCancel(current.text);
-        if (m) {
-          step('cancel', 'cancelled', m);
-          const reasons: HandoffReason[] = [
-            { code: 'customer_cancelled', detail: `customer cancelled: "${m}"` },
-          ];
-          return finish({
-            action: 'continue',
-            reasons,
-            score: 0,
-            event: eventOf('handoff.returned', reasons),
-          });
-        }
-      }
-      return escalateAgain();
-    }
+  function escalateNew(
+    scope: DecisionScope,
+    current: CustomerTurn,
+    candidates: Candidate[],
+  ): HandoffDecision {
+    const priority = priorityOf(scope, candidates);
+    const reasons = candidates.map((x) => x.reason);
+    const waitingSince = current.at;
+    const delivery = deliveryOf(scope, priority, reasons, current, scope.now);
+    if (delivery.kind === 'ticket')
+      reasons.push({ code: 'no_agents_available', detail: 'nobody is available now; a ticket is created' });
+    const ruleQueue = scope.matchedRules.find((r) => r.then.queue)?.then.queue;
+    const packet =
+      scope.options.packet === false
+        ? undefined
+        : packetOf(scope, reasons, priority, waitingSince, scope.frustration, ruleQueue);
+    return finish(scope, {
+      action: 'escalate',
+      reasons,
+      score: scoreOf(candidates),
+      priority,
+      delivery,
+      waitingSince,
+      ...(packet ? { packet } : {}),
+      event: eventOf(scope, 'handoff.escalated', reasons, packet?.queue ?? ruleQueue),
+    });
+  }
 
-    const currentNormalized = normalizedTurn(view, current);
-    const escalations: Candidate[] = [];
-    const offers: Candidate[] = [];
-    let clarify: Candidate | null = null;
+  function escalateAgain(scope: DecisionScope): HandoffDecision {
+    const { view, options } = scope;
+    const state = scope.state!;
+    const reasons: HandoffReason[] = [
+      {
+        code: 'already_escalated',
+        detail: state.agentJoined
+          ? 'an agent has the conversation'
+          : 'waiting for an agent since the first request',
+      },
+    ];
+    const waitingSince = state.escalatedAt!;
+    const priority = view.conversation.priority ?? resolved.defaultPriority;
+    const turn = view.current ?? view.turns[view.turns.length - 1]!;
+    const delivery = deliveryOf(scope, priority, reasons, turn, waitingSince);
+    const packet =
+      options.packet === false
+        ? undefined
+        : packetOf(scope, reasons, priority, waitingSince, null, undefined);
+    return finish(scope, {
+      action: 'escalate',
+      reasons,
+      score: 1,
+      priority,
+      delivery,
+      waitingSince,
+      ...(packet ? { packet } : {}),
+    });
+  }
 
-    // 1. Explicit request.
-    let ambiguous = false;
-    if (resolved.explicitRequest.enabled) {
-      const r = runRequestDetection(requestLexicons, current.text, currentNormalized);
-      step(
-        'explicit_request',
-        r.kind,
-        r.kind === 'none' ? (r.negated.length ? { negated: r.negated } : undefined) : r,
-      );
-      if (r.kind !== 'none') phraseLanguage = r.language;
-      if (r.kind === 'explicit')
-        escalations.push({
-          reason: { code: 'explicit_request', detail: `${r.language}: "${r.evidence}" (${r.patternId})` },
-          weight: 1,
-          priority: resolved.explicitRequest.priority,
-        });
-      else if (r.kind === 'ambiguous') ambiguous = true;
-      if (ambiguous) {
-        // The same bare word twice in a row ("agent" … "agent") is no longer ambiguous.
-        const previous = view.turns[view.turns.length - 2];
-        if (
-          previous &&
-          runRequestDetection(requestLexicons, previous.text, normalizedTurn(view, previous)).kind ===
-            'ambiguous'
-        ) {
-          escalations.push({
-            reason: { code: 'explicit_request', detail: `repeated "${r.evidence}" in consecutive turns` },
-            weight: 1,
-            priority: resolved.explicitRequest.priority,
-          });
-          ambiguous = false;
-        }
-      }
+  function packetOf(
+    scope: DecisionScope,
+    reasons: HandoffReason[],
+    priority: Priority,
+    waitingSince: Date,
+    frustrationResult: HandoffFrustration | null,
+    queue: string | undefined,
+  ): HandoffPacket {
+    const { view, options } = scope;
+    const c = view.conversation;
+    let lang: HandoffPacket['language'] = { code: 'und', confidence: 0, source: 'none' };
+    if (c.language) lang = { code: c.language, confidence: 1, source: 'conversation' };
+    else if (deps.detectLanguage) {
+      const d = deps.detectLanguage(view.turns.map((t) => t.text).join('\n'));
+      lang = { code: d.language, confidence: d.confidence, source: 'detected' };
     }
-
-    // 2. Sensitive topics.
-    if (sensitive.length) {
-      const s = runSensitiveDetection(sensitive, current.text, currentNormalized);
-      step(
-        'sensitive_topic',
-        s.matches.length ? 'matched' : 'none',
-        s.matches.length ? s.matches : undefined,
-      );
-      phraseLanguage ??= s.matches.find((m) => m.language)?.language ?? null;
-      for (const m of s.matches)
-        escalations.push({
-          reason: {
-            code: 'sensitive_topic',
-            detail: `${m.topic}${m.language ? ` (${m.language})` : ''}: "${m.evidence}"`,
-          },
-          weight: 1,
-          priority: m.priority,
-        });
-    }
-
-    // 3. The reply to a pending offer.
-    let declinedNow = false;
-    if (state.offerPending) {
-      const reply = ambiguous ? 'accept' : classifyReply(current.text);
-      step('offer_reply', reply);
-      if (reply === 'accept') {
-        escalations.push({
-          reason: { code: 'offer_accepted', detail: 'customer accepted the offer' },
-          weight: 1,
-        });
-        ambiguous = false;
-      } else if (reply === 'decline') declinedNow = true;
-    }
-
-    // 4. Attribute rules.
-    if (rules.length) {
-      const item = {
-        ...(options.attributes ?? {}),
-        conversation: {
-          id: c.id,
-          channel: c.channel,
-          language: c.language,
-          status: c.status,
-          tags: c.tags,
-          priority: c.priority,
-          slots: c.slots ?? {},
-        },
-        customer: options.customer ?? {},
-        channel: c.channel,
-        attributes: options.attributes ?? {},
-      };
-      for (const rule of rules) {
-        const hit = explain ? rule.condition.explain(item) : { result: rule.condition.test(item) };
-        if (explain)
-          step(`rule:${rule.id}`, hit.result ? 'matched' : 'no match', (hit as { leaves?: unknown }).leaves);
-        if (!hit.result) continue;
-        matchedRules.push(rule);
-        const candidate: Candidate = {
-          reason: { code: 'attribute_rule', detail: `rule "${rule.id}"` },
-          weight: rule.then.action === 'escalate' ? 0.9 : 0.5,
-          ...(rule.then.priority !== undefined ? { priority: rule.then.priority } : {}),
-        };
-        if (rule.then.action === 'escalate') escalations.push(candidate);
-        else if (rule.then.action === 'offer') offers.push(candidate);
-      }
-    }
-
-    // 5. Offer and clarify triggers.
-    if (ambiguous)
-      offers.push({
-        reason: { code: 'ambiguous_request', detail: 'a bare request word; ask before transferring' },
-        weight: 0.6,
-      });
-    const score = answerScore(options.confidence);
-    const low = score !== null && score < resolved.lowConfidence.threshold;
-    if (low || options.outOfScope) {
-      const code: HandoffReasonCode = options.outOfScope ? 'out_of_scope' : 'low_confidence';
-      const detail = options.outOfScope
-        ? 'the request is outside what the bot handles'
-        : `answer confidence ${score!.toFixed(2)} < ${resolved.lowConfidence.threshold}`;
-      if (state.clarifications < resolved.lowConfidence.maxClarifications) {
-        clarify = { reason: { code, detail }, weight: WEIGHT[code] ?? 0.3 };
-        step('confidence', 'clarify', detail);
-      } else {
-        offers.push({
-          reason: {
-            code: 'clarify_exhausted',
-            detail: `${detail}; already asked to rephrase ${state.clarifications}×`,
-          },
-          weight: 0.5,
-        });
-        step('confidence', 'clarify exhausted', detail);
-      }
-    }
-    let frustration: HandoffFrustration | null = null;
-    // Frustration only changes an offer. Skip the detector (the costliest step) when the turn
-    // escalates anyway and no packet (which shows it) is wanted, or when no offer can be made any
-    // more (declined, or the offer budget is spent) — unless a trace is asked for.
-    const offerPossible = !declinedNow && !state.declined && state.offers < resolved.offer.maxOffers;
-    const needFrustration = escalations.length
-      ? options.packet !== false
-      : offerPossible || matchedRules.some((r) => r.then.escalateInsteadOfOffer) || explain;
-    if (resolved.frustration.enabled && deps.detectFrustration && needFrustration) {
-      frustration = frustrationOf();
-      step('frustration', frustration.score.toFixed(3), frustration.signals);
-      if (frustration.score >= resolved.frustration.threshold) {
-        const kinds = [...new Set(frustration.signals.map((s) => s.kind))].join(', ');
-        offers.push({
-          reason: {
-            code: 'frustration',
-            detail: `frustration ${frustration.score.toFixed(2)}${kinds ? ` (${kinds})` : ''}`,
-          },
-          weight: frustration.score,
-        });
-      }
-    }
-    const loop = isLoop(view);
-    const loopSignal = frustration?.signals.find((s) => s.kind === 'no_progress' || s.kind === 'loop');
-    if (loop || (loopSignal && resolved.loop.enabled)) {
-      offers.push({ reason: { code: 'loop', detail: loop ?? `loop: ${loopSignal!.evidence}` }, weight: 0.6 });
-      step('loop', 'loop');
-    }
-
-    // 6. Resolve.
-    const upgrade = matchedRules.find((r) => r.then.escalateInsteadOfOffer);
-    const rulePriority = matchedRules
-      .map((r) => r.then.priority)
-      .filter((p): p is Priority => p !== undefined);
-    const priorityOf = (candidates: Candidate[]): Priority => {
-      const ps = [...candidates.map((x) => x.priority), ...rulePriority, c.priority].filter(
-        (p): p is Priority => p !== undefined,
-      );
-      return ps.length ? (Math.min(...ps) as Priority) : resolved.defaultPriority;
-    };
-    const scoreOf = (candidates: Candidate[]) => {
-      let keep = 1;
-      for (const x of candidates) keep *= 1 - Math.min(1, Math.max(0, x.weight));
-      return Math.round((1 - keep) * 1e6) / 1e6;
-    };
-    const reasonsOf = (candidates: Candidate[]) => candidates.map((x) => x.reason);
-
-    if (escalations.length || (offers.length && upgrade)) {
-      const all = [...escalations, ...offers];
-      if (!escalations.length && upgrade)
-        all.push({
-          reason: { code: 'attribute_rule', detail: `rule "${upgrade.id}": escalate instead of offering` },
-          weight: 0.9,
-        });
-      return escalateNew(all, frustration);
-    }
-    if (declinedNow) {
-      const reasons: HandoffReason[] = [
-        { code: 'offer_declined', detail: 'customer declined the offer; the bot continues' },
-      ];
-      step('resolve', 'continue (declined)');
-      return finish({ action: 'continue', reasons, score: 0, event: eventOf('handoff.declined', reasons) });
-    }
-    if (offers.length) {
-      if (state.declined || state.offers >= resolved.offer.maxOffers) {
-        const code: HandoffReasonCode = state.declined ? 'offer_declined' : 'offer_already_made';
-        const detail = state.declined
-          ? 'the customer declined an earlier offer; not offering again'
-          : `already offered ${state.offers}× (max ${resolved.offer.maxOffers})`;
-        step('resolve', `continue (${code})`);
-        return finish({
-          action: 'continue',
-          reasons: [{ code, detail }, ...reasonsOf(offers)],
-          score: scoreOf(offers),
-        });
-      }
-      const priority = priorityOf(offers);
-      const reasons = reasonsOf(offers);
-      const delivery = deliveryOf(priority, reasons, current);
-      if (delivery.kind === 'ticket')
-        reasons.push({ code: 'no_agents_available', detail: 'nobody is available now; a ticket is offered' });
-      step('resolve', 'offer');
-      return finish({
-        action: 'offer',
-        reasons,
-        score: scoreOf(offers),
-        priority,
-        delivery,
-        event: eventOf('handoff.offered', reasons),
-      });
-    }
-    if (clarify) {
-      step('resolve', 'clarify');
-      return finish({ action: 'clarify', reasons: [clarify.reason], score: scoreOf([clarify]) });
-    }
-    step('resolve', 'continue');
-    return finish({ action: 'continue', reasons: [], score: 0 });
-
-    // --- helpers closing over this call ---
-
-    // The detector sees the last `frustration.window` messages; turns are renumbered to the
-    // whole conversation.
-    function frustrationOf(): HandoffFrustration {
-      const size = resolved.frustration.window;
-      const offset = Math.max(0, view.messages.length - size);
-      const messages = offset ? view.messages.slice(offset) : view.messages;
-      const result = frustrationDetector
-        ? frustrationDetector.detect(messages, frustrationOptions)
-        : deps.detectFrustration!(messages, frustrationOptions);
-      if (!offset) return result;
-      return { score: result.score, signals: result.signals.map((s) => ({ ...s, turn: s.turn + offset })) };
-    }
-
-    function resolvedCancel(text: string): string | null {
-      const normalized = normalizeText(text);
-      for (const l of replyLexicons) {
-        const m = l.lexicon.cancel.exec(normalized);
-        if (m) return m[0];
-      }
-      return null;
-    }
-
-    function escalateNew(
-      candidates: Candidate[],
-      frustrationResult: HandoffFrustration | null,
-    ): HandoffDecision {
-      const priority = priorityOf(candidates);
-      const reasons = reasonsOf(candidates);
-      const waitingSince = current!.at;
-      const delivery = deliveryOf(priority, reasons, current!);
-      if (delivery.kind === 'ticket')
-        reasons.push({ code: 'no_agents_available', detail: 'nobody is available now; a ticket is created' });
-      step('resolve', 'escalate');
-      const ruleQueue = matchedRules.find((r) => r.then.queue)?.then.queue;
-      const packet =
-        options.packet === false
-          ? undefined
-          : packetOf(reasons, priority, waitingSince, frustrationResult, ruleQueue);
-      return finish({
-        action: 'escalate',
-        reasons,
-        score: scoreOf(candidates),
-        priority,
-        delivery,
-        waitingSince,
-        ...(packet ? { packet } : {}),
-        event: eventOf('handoff.escalated', reasons, packet?.queue ?? ruleQueue),
-      });
-    }
-
-    function escalateAgain(): HandoffDecision {
-      const reasons: HandoffReason[] = [
-        {
-          code: 'already_escalated',
-          detail: state.agentJoined
-            ? 'an agent has the conversation'
-            : 'waiting for an agent since the first request',
-        },
-      ];
-      const waitingSince = state.escalatedAt!;
-      const priority = c.priority ?? resolved.defaultPriority;
-      const delivery = deliveryOf(
-        priority,
-        reasons,
-        current ?? view.turns[view.turns.length - 1]!,
-        waitingSince,
-      );
-      const packet =
-        options.packet === false ? undefined : packetOf(reasons, priority, waitingSince, null, undefined);
-      return finish({
-        action: 'escalate',
-        reasons,
-        score: 1,
-        priority,
-        delivery,
-        waitingSince,
-        ...(packet ? { packet } : {}),
-      });
-    }
-
-    // `from`: when the response clock started — now for a new handoff, the first request for one
-    // already under way (the promise made then is kept, not pushed back on every turn).
-    function deliveryOf(
-      priority: Priority,
-      reasons: HandoffReason[],
-      turn: CustomerTurn,
-      from: Date = now,
-    ): HandoffDelivery {
-      if (options.agentsAvailable) return { kind: 'live' };
-      const ms = responseTimeByPriority.get(priority) ?? resolved.noAgents.responseTime;
-      const calendar = options.calendar ?? deps.calendar;
-      const expectedResponseBy = calendar
-        ? calendar.addBusinessTime(from, ms)
-        : new Date(from.getTime() + ms);
-      const known = knownContacts();
-      const collect = resolved.noAgents.collect.filter((f) => !known.has(f));
-      const subject = turn.text.replace(/\s+/g, ' ').trim().slice(0, 120);
-      return {
-        kind: 'ticket',
-        notice: 'no_agents_available',
-        collect,
-        expectedResponseMs: ms,
-        expectedResponseBy,
-        ticket: {
-          customerId: c.customerId,
-          conversationId: c.id,
-          channel: c.channel,
-          priority,
-          subject: subject || 'Conversation handed off',
-          description: `Handed off (${reasons.map((r) => r.code).join(', ')}); nobody was available. Last customer message: ${subject}`,
-          tags: ['handoff', ...new Set([...reasons.map((r) => r.code), 'no_agents_available'])],
-          createdAt: now,
-          ...(c.language ? { language: c.language } : {}),
-        },
-      };
-    }
-
-    function knownContacts(): Set<ContactField> {
-      const known = new Set<ContactField>();
-      const slots = c.slots ?? {};
-      const customer = options.customer ?? {};
-      if (customer.email || slots.email) known.add('email');
-      if (customer.phone || slots.phone) known.add('phone');
-      if (customer.name || slots.name) known.add('name');
-      for (const m of view.messages) {
-        if (m.author !== 'customer') continue;
-        if (/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u.test(m.text)) known.add('email');
-      }
-      return known;
-    }
-
-    function packetOf(
-      reasons: HandoffReason[],
-      priority: Priority,
-      waitingSince: Date,
-      frustrationResult: HandoffFrustration | null,
-      queue: string | undefined,
-    ): HandoffPacket {
-      let lang: HandoffPacket['language'] = { code: 'und', confidence: 0, source: 'none' };
-      if (c.language) lang = { code: c.language, confidence: 1, source: 'conversation' };
-      else if (deps.detectLanguage) {
-        const d = deps.detectLanguage(view.turns.map((t) => t.text).join('\n'));
-        lang = { code: d.language, confidence: d.confidence, source: 'detected' };
-      }
-      // Short messages fool statistical detection; a matched phrase set is better evidence.
-      if (lang.source !== 'conversation' && phraseLanguage && (lang.code === 'und' || lang.confidence < 0.6))
-        lang = { code: phraseLanguage, confidence: 0.5, source: 'phrase' };
-      const sentiment = deps.analyzeSentiment
-        ? recentSentiment(view, deps.analyzeSentiment, lang.code)
-        : null;
-      const f = frustrationResult ?? (deps.detectFrustration ? frustrationOf() : null);
-      const ruleSkills = matchedRules.flatMap((r) => r.then.skills ?? []);
-      return assemblePacket(view, {
-        now,
-        waitingSince,
-        reasons,
-        priority,
-        profile: null,
-        language: lang,
-        sentiment,
-        frustration: f,
-        router: options.router ?? deps.router,
-        queue: queue ?? null,
-        skills: ruleSkills,
-        customer: options.customer,
-        entityCache,
-      });
-    }
+    // Short messages fool statistical detection; a matched phrase set is better evidence.
+    const phrase = scope.phraseLanguage;
+    if (lang.source !== 'conversation' && phrase && (lang.code === 'und' || lang.confidence < 0.6))
+      lang = { code: phrase, confidence: 0.5, source: 'phrase' };
+    const sentiment = deps.analyzeSentiment ? recentSentiment(view, deps.analyzeSentiment, lang.code) : null;
+    const f = frustrationResult ?? (deps.detectFrustration ? frustrationOf(scope) : null);
+    const ruleSkills = scope.matchedRules.flatMap((r) => r.then.skills ?? []);
+    return assemblePacket(view, {
+      now: scope.now,
+      waitingSince,
+      reasons,
+      priority,
+      profile: null,
+      language: lang,
+      sentiment,
+      frustration: f,
+      router: options.router ?? deps.router,
+      queue: queue ?? null,
+      skills: ruleSkills,
+      customer: options.customer,
+      entityCache,
+    });
   }
 
   return Object.freeze({ decide, classifyReply, config: resolved });
