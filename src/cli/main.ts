@@ -10,8 +10,6 @@ import { parseArgs } from 'node:util';
 import { TandemError } from '../model/errors';
 import { describeKinds } from './columns';
 import { runMetricsCommand } from './commands/metrics';
-import { runReplayCommand } from './commands/replay';
-import { runValidateCommand } from './commands/validate';
 import type { CliIo } from './io';
 import { InputError, UsageError } from './usage';
 
@@ -85,9 +83,15 @@ export const COMMANDS: Record<
       },
       io,
     ),
-  validate: (file, v, io) => runValidateCommand({ file, ...(v.kind ? { kind: String(v.kind) } : {}) }, io),
-  replay: (file, v, io) => {
+  // validate and replay load every module (handoff, knowledge, lexicons): imported on use, so
+  // `metrics` and `--help` start without them (a header error answers at once).
+  validate: async (file, v, io) => {
+    const { runValidateCommand } = await import('./commands/validate');
+    return runValidateCommand({ file, ...(v.kind ? { kind: String(v.kind) } : {}) }, io);
+  },
+  replay: async (file, v, io) => {
     if (!v.policy) throw new UsageError('replay needs --policy <policy.json>');
+    const { runReplayCommand } = await import('./commands/replay');
     return runReplayCommand(
       {
         file,
