@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+/**
+ * Issue 16 acceptance for `tandem-cx metrics` on real-sized files: generates a ~50 MB tickets CSV
+ * (and the same rows without `createdAt`) in a temp dir, runs one or two built CLIs on them and
+ * prints wall time and peak memory (GNU time's max RSS). Not part of `npm test`: timings are
+ * measured here and reported, never asserted.
+ *
+ *   node scripts/cli-bigfile-check.mjs --new dist/cli/main.js [--old /tmp/old/dist/cli/main.js]
+ *        [--mb 50] [--runs 3] [--old-missing]
+ *
+ * `--old` is the CLI built from an earlier commit (e.g. `git worktree add /tmp/old 30956e6`,
+ * symlink node_modules, `npx tsup`). `--old-missing` also times the old CLI on the file with the
+ * missing column (minutes before issue 16).
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    new: { type: 'string' },
+    old: { type: 'string' },
+    mb: { type: 'string', default: '50' },
+    runs: { type: 'string', default: '3' },
+    'old-missing': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+if (!values.new) {
+  console.error(
+    'usage: node scripts/cli-bigfile-check.mjs --new dist/cli/main.js [--old …] [--mb 50] [--runs 3]',
+  );
+  process.exit(2);
+}
+const targetBytes = Number(values.mb) * 1024 * 1024;
+const runs = Number(values.runs);
+
+// A seeded PRNG (mulberry32) so every run writes the same file.
+let seed = 16;
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = (xs) => xs[Math.floor(random() * xs.length)];
+
+function writeFiles(dir) {
+  const valid = join(dir, 'tickets.csv');
+  const missing = join(dir, 'tickets-no-createdAt.csv');
+  const a = openSync(valid, 'w');
+  const b = openSync(missing, 'w');
+  const columns =
+    'id,customerId,createdAt,channel,queue,priority,firstResponseAt,resolvedAt,reopens,transfers,handedOff,botOnly,handleTime';
+  writeSync(a, `${columns}\n`);
+  writeSync(b, `${columns.replace(',createdAt', '')}\n`);
+  const start = Date.UTC(2026, 0, 1);
+  let bytes = 0;
+  let rows = 0;
+  let chunkA = '';
+  let chunkB = '';
+  while (bytes < targetBytes) {
+    const created = start + Math.floor(random() * 300 * 86_400_000);
+    const first = created + Math.floor(random() * 8 * 3_600_000);
+    const resolved =
+      random() < 0.9 ? new Date(first + Math.floor(random() * 48 * 3_600_000)).toISOString() : '';
+    const bot = random() < 0.4;
+    const rest = [
+      pick(['chat', 'email', 'phone', 'social', 'whatsapp']),
+      pick(['general', 'billing', 'cards', 'fraud', 'polish', 'spanish']),
+      1 + Math.floor(random() * 5),
+      new Date(first).toISOString(),
+      resolved,
+      random() < 0.05 ? 1 : 0,
+      random() < 0.15 ? 1 : 0,
+      bot && random() < 0.4,
+      bot && random() < 0.5,
+      Math.floor(random() * 900_000),
+    ].join(',');
+    const id = `T${rows}`;
+    const customer = `U${Math.floor(random() * 50_000)}`;
+    const lineA = `${id},${customer},${new Date(created).toISOString()},${rest}\n`;
+    chunkA += lineA;
+    chunkB += `${id},${customer},${rest}\n`;
+    bytes += lineA.length;
+    rows++;
+    if (chunkA.length > 1 << 20) {
+      writeSync(a, chunkA);
+      writeSync(b, chunkB);
+      chunkA = '';
+      chunkB = '';
+    }
+  }
+  writeSync(a, chunkA);
+  writeSync(b, chunkB);
+  closeSync(a);
+  closeSync(b);
+  return { valid, missing, rows };
+}
+
+const haveTime = existsSync('/usr/bin/time');
+
+function runOnce(cli, file) {
+  const args = [resolve(cli), 'metrics', file];
+  const started = process.hrtime.bigint();
+  const child = haveTime
+    ? spawnSync('/usr/bin/time', ['-f', '__time %e %M', process.execPath, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const timeLine = child.stderr.split('\n').find((l) => l.startsWith('__time '));
+  const rssMb = timeLine ? Number(timeLine.split(' ')[2]) / 1024 : null;
+  const stderr = child.stderr
+    .split('\n')
+    .filter((l) => !l.startsWith('__time '))
+    .join('\n');
+  return { seconds, rssMb, code: child.status, stdout: child.stdout, stderr };
+}
+
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-cli-bigfile-'));
+try {
+  const { valid, missing, rows } = writeFiles(dir);
+  const mb = (f) => (statSync(f).size / 1024 / 1024).toFixed(1);
+  console.log(
+    `files: ${rows.toLocaleString('en-US')} rows; valid ${mb(valid)} MB, missing createdAt ${mb(missing)} MB`,
+  );
+  const clis = [['new', values.new], ...(values.old ? [['old', values.old]] : [])];
+  const results = {};
+  // Alternate old and new so drift on the shared machine hits both.
+  for (let r = 0; r < runs; r++)
+    for (const [name, cli] of clis) {
+      const out = runOnce(cli, valid);
+      if (out.code !== 0) console.log(`${name} valid run exited ${out.code}: ${out.stderr.slice(0, 400)}`);
+      if (!results[name]) results[name] = [];
+      results[name].push(out);
+    }
+  console.log('\nvalid file, default ticket metrics (median of %d runs):', runs);
+  console.log('| CLI | wall s | max RSS MB | exit |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [name] of clis) {
+    const xs = results[name];
+    console.log(
+      `| ${name} | ${median(xs.map((x) => x.seconds)).toFixed(2)} | ${xs[0].rssMb === null ? '—' : median(xs.map((x) => x.rssMb)).toFixed(0)} | ${xs[0].code} |`,
+    );
+  }
+  if (values.old) {
+    const ratio = median(results.new.map((x) => x.seconds)) / median(results.old.map((x) => x.seconds));
+    const mem = haveTime
+      ? median(results.new.map((x) => x.rssMb)) / median(results.old.map((x) => x.rssMb))
+      : null;
+    console.log(
+      `new / old: time ${ratio.toFixed(2)}×${mem === null ? '' : `, memory ${mem.toFixed(2)}×`} (target ≤ 1.2×)`,
+    );
+    const same = results.new[0].stdout === results.old[0].stdout;
+    console.log(`same output as old: ${same ? 'yes' : 'no'}`);
+    if (!same) console.log(`old:\n${results.old[0].stdout}\nnew:\n${results.new[0].stdout}`);
+  }
+  console.log('\nfile without createdAt:');
+  for (const [name, cli] of clis) {
+    if (name === 'old' && !values['old-missing']) continue;
+    const out = runOnce(cli, missing);
+    const lines = out.stderr.trim().split('\n');
+    console.log(
+      `${name}: ${out.seconds.toFixed(2)} s, exit ${out.code}, ${lines.length} stderr line(s), ${(out.stderr.match(/createdAt/g) ?? []).length} mention(s) of createdAt`,
+    );
+    console.log(`  ${lines.slice(0, 3).join('\n  ')}${lines.length > 3 ? '\n  …' : ''}`);
+  }
+} finally {
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  else console.log(`kept ${dir}`);
+}
