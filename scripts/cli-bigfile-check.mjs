@@ -106,19 +106,22 @@ function runOnce(cli, file) {
   const args = [resolve(cli), 'metrics', file];
   const started = process.hrtime.bigint();
   const child = haveTime
-    ? spawnSync('/usr/bin/time', ['-f', '__time %e %M', process.execPath, ...args], {
+    ? spawnSync('/usr/bin/time', ['-f', '__time %e %M %U %S', process.execPath, ...args], {
         encoding: 'utf8',
         maxBuffer: 1 << 28,
       })
     : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const timeLine = child.stderr.split('\n').find((l) => l.startsWith('__time '));
-  const rssMb = timeLine ? Number(timeLine.split(' ')[2]) / 1024 : null;
+  const parts = timeLine ? timeLine.split(' ') : [];
+  const rssMb = timeLine ? Number(parts[2]) / 1024 : null;
+  // CPU seconds (user + sys): what the run costs, whatever else the machine is doing.
+  const cpu = timeLine ? Number(parts[3]) + Number(parts[4]) : null;
   const stderr = child.stderr
     .split('\n')
     .filter((l) => !l.startsWith('__time '))
     .join('\n');
-  return { seconds, rssMb, code: child.status, stdout: child.stdout, stderr };
+  return { seconds, cpu, rssMb, code: child.status, stdout: child.stdout, stderr };
 }
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -141,16 +144,19 @@ try {
       results[name].push(out);
     }
   console.log('\nvalid file, default ticket metrics (median of %d runs):', runs);
-  console.log('| CLI | wall s | max RSS MB | exit |');
-  console.log('| --- | ---: | ---: | ---: |');
+  console.log('| CLI | wall s | CPU s | max RSS MB | exit |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const [name] of clis) {
     const xs = results[name];
     console.log(
-      `| ${name} | ${median(xs.map((x) => x.seconds)).toFixed(2)} | ${xs[0].rssMb === null ? '—' : median(xs.map((x) => x.rssMb)).toFixed(0)} | ${xs[0].code} |`,
+      `| ${name} | ${median(xs.map((x) => x.seconds)).toFixed(2)} | ${xs[0].cpu === null ? '—' : median(xs.map((x) => x.cpu)).toFixed(2)} | ${xs[0].rssMb === null ? '—' : median(xs.map((x) => x.rssMb)).toFixed(0)} | ${xs[0].code} |`,
     );
   }
   if (values.old) {
     const ratio = median(results.new.map((x) => x.seconds)) / median(results.old.map((x) => x.seconds));
+    const cpuRatio = haveTime
+      ? median(results.new.map((x) => x.cpu)) / median(results.old.map((x) => x.cpu))
+      : null;
     const mem = haveTime
       ? median(results.new.map((x) => x.rssMb)) / median(results.old.map((x) => x.rssMb))
       : null;
@@ -167,7 +173,7 @@ try {
     const out = runOnce(cli, missing);
     const lines = out.stderr.trim().split('\n');
     console.log(
-      `${name}: ${out.seconds.toFixed(2)} s, exit ${out.code}, ${lines.length} stderr line(s), ${(out.stderr.match(/createdAt/g) ?? []).length} mention(s) of createdAt`,
+      `${name}: ${out.seconds.toFixed(2)} s wall${out.cpu === null ? '' : `, ${out.cpu.toFixed(2)} s CPU`}, exit ${out.code}, ${lines.length} stderr line(s), ${(out.stderr.match(/createdAt/g) ?? []).length} mention(s) of createdAt`,
     );
     console.log(`  ${lines.slice(0, 3).join('\n  ')}${lines.length > 3 ? '\n  …' : ''}`);
   }
