@@ -161,7 +161,7 @@ try {
       ? median(results.new.map((x) => x.rssMb)) / median(results.old.map((x) => x.rssMb))
       : null;
     console.log(
-      `new / old: time ${ratio.toFixed(2)}×${mem === null ? '' : `, memory ${mem.toFixed(2)}×`} (target ≤ 1.2×)`,
+      `new / old: wall ${ratio.toFixed(2)}×${cpuRatio === null ? '' : `, CPU ${cpuRatio.toFixed(2)}×`}${mem === null ? '' : `, memory ${mem.toFixed(2)}×`} (target ≤ 1.2×)`,
     );
     const same = results.new[0].stdout === results.old[0].stdout;
     console.log(`same output as old: ${same ? 'yes' : 'no'}`);
