@@ -296,7 +296,8 @@ export function compileGetter(field: string): Getter {
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' ? (Number.isNaN(v) ? undefined : v) : v instanceof Date ? v.getTime() : undefined;
 
-function isEmpty(v: unknown): boolean {
+/** @internal `empty`: `undefined`, `null`, `''`, `[]` or an object without own enumerable keys. */
+export function isEmptyValue(v: unknown): boolean {
   if (v === undefined || v === null || v === '') return true;
   if (Array.isArray(v)) return v.length === 0;
   if (typeof v === 'object' && !(v instanceof Date)) {
@@ -321,8 +322,8 @@ function containsOne(seen: unknown, x: unknown, ignoreCase: boolean): boolean {
   return false;
 }
 
-/** Builds `(seen, expected) => boolean` for an op; `expected` is pre-folded for literals. */
-function comparator(
+/** @internal Builds `(seen, expected) => boolean` for an op; `expected` is pre-folded for literals. */
+export function comparatorFor(
   op: ConditionOp,
   ignoreCase: boolean,
   pattern?: RegExp,
@@ -403,12 +404,12 @@ function comparator(
     case 'exists':
       return (s, e) => (s !== undefined && s !== null) === (e !== false);
     case 'empty':
-      return (s, e) => isEmpty(s) === (e !== false);
+      return (s, e) => isEmptyValue(s) === (e !== false);
   }
 }
 
-/** Pre-folds a literal so the hot path compares without re-lowercasing it each call. */
-function foldLiteral(op: ConditionOp, value: unknown, ignoreCase: boolean): unknown {
+/** @internal Pre-folds a literal so the hot path compares without re-lowercasing it each call. */
+export function foldLiteral(op: ConditionOp, value: unknown, ignoreCase: boolean): unknown {
   if (!ignoreCase) return value;
   if (Array.isArray(value)) return value.map((v) => fold(v, true));
   return op === 'eq' || op === 'ne' ? value : fold(value, true);
@@ -613,7 +614,7 @@ function compileNode(
   if (fieldProblem) issues.push({ path: joinPath(path, 'field'), message: fieldProblem });
   const get = compileGetter(field);
   const pattern = op === 'matches' ? new RegExp(node.value as string, ignoreCase ? 'iu' : 'u') : undefined;
-  const compare = comparator(op, ignoreCase, pattern);
+  const compare = comparatorFor(op, ignoreCase, pattern);
   const leafPath = path;
   if (isFieldReference(node.value)) {
     const against = node.value.field;

@@ -265,3 +265,149 @@ describe('route() reads own properties only (indexed fields too)', () => {
     expect(router.route({ customer: { language: 'pt' } }).queue).toBe('pt');
   });
 });
+
+describe('route() leaf instructions and programs ≡ the condition closures (every operator)', () => {
+  // Values that stress each specialised opcode: case, NaN, -0, Dates, strings vs arrays, empties.
+  const text = fc.constantFrom<unknown>('Refund please', 'REFUND', 'card stolen', '', 'hi', 'Hi there', 'x');
+  const anyValue = fc.oneof(
+    text,
+    fc.constantFrom<unknown>(
+      0,
+      -0,
+      1,
+      5,
+      Number.NaN,
+      null,
+      undefined,
+      true,
+      false,
+      new Date(5),
+      new Date(Number.NaN),
+      [],
+      {},
+      { a: 1 },
+      ['refund', 'Card'],
+      ['CARD', 1, null],
+      [Number.NaN],
+    ),
+  );
+  const stringList = fc.array(fc.constantFrom('refund', 'card', 'Card', 'hi', 'REFUND', 'x'), {
+    maxLength: 5,
+  });
+  const scalarList = fc.array(
+    fc.constantFrom<string | number | boolean | null>('hi', 'x', 1, 0, true, null, Number.NaN),
+    {
+      maxLength: 5,
+    },
+  );
+  const fieldArb = fc.constantFrom('a', 'b.c', 'b.d', 'list');
+  const leaf: fc.Arbitrary<LeafCondition> = fc.oneof(
+    fc.record({
+      field: fieldArb,
+      op: fc.constantFrom('eq' as const, 'ne' as const),
+      value: fc.constantFrom<unknown>('hi', 'HI', 1, 0, true, null),
+      ignoreCase: fc.boolean(),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constantFrom('in' as const, 'nin' as const),
+      value: scalarList,
+      ignoreCase: fc.boolean(),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const),
+      value: fc.constantFrom(0, 1, 5, -1),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constant('between' as const),
+      value: fc.constantFrom([0, 5], [1, 1], [-1, 0]),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constant('contains' as const),
+      value: fc.constantFrom<unknown>('refund', 'card', 'CARD', 1, null),
+      ignoreCase: fc.boolean(),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constantFrom('containsAny' as const, 'containsAll' as const),
+      value: stringList,
+      ignoreCase: fc.boolean(),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constantFrom('startsWith' as const, 'endsWith' as const),
+      value: fc.constantFrom('hi', 'Re', 'please', 'X'),
+      ignoreCase: fc.boolean(),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constant('matches' as const),
+      value: fc.constantFrom('^re', 'card\\s+stolen', '\\d'),
+      ignoreCase: fc.boolean(),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constantFrom('exists' as const, 'empty' as const),
+      value: fc.boolean(),
+    }),
+    fc.record({
+      field: fieldArb,
+      op: fc.constantFrom(
+        'eq' as const,
+        'ne' as const,
+        'gt' as const,
+        'lte' as const,
+        'in' as const,
+        'contains' as const,
+      ),
+      value: fc.constantFrom({ field: 'a' }, { field: 'b.d' }, { field: 'list' }),
+    }),
+  );
+  const node: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
+    c: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.record({ all: fc.array(tie('c'), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ any: fc.array(tie('c'), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ not: tie('c') }),
+    ),
+  })).c;
+  const item = fc.record(
+    {
+      a: anyValue,
+      b: fc.oneof(fc.record({ c: anyValue, d: anyValue }, { requiredKeys: [] }), anyValue),
+      list: anyValue,
+    },
+    { requiredKeys: [] },
+  );
+
+  it.each(['first', 'all'] as const)('mode %s', (mode) => {
+    fc.assert(
+      fc.property(
+        fc.array(node, { minLength: 1, maxLength: 12 }),
+        fc.array(item, { minLength: 1, maxLength: 8 }),
+        (conditions, items) => {
+          const router = compileRouter({
+            mode,
+            rules: conditions.map((when, i) => ({ id: `r${i}`, when, then: { queue: `q${i}` } })),
+            fallback: { queue: 'fallback' },
+          });
+          const tests = conditions.map((c) => compileCondition(c).test);
+          for (const it of items) {
+            const ids = conditions.flatMap((_, i) => (tests[i]!(it) ? [`r${i}`] : []));
+            const decision = router.route(it);
+            if (mode === 'first')
+              expect(decision.kind === 'matched' ? decision.ruleId : null).toBe(ids[0] ?? null);
+            else if (ids.length > 1)
+              expect(decision.kind === 'matched' ? decision.ruleIds : null).toEqual(ids);
+            else expect(decision.kind === 'matched' ? decision.ruleId : null).toBe(ids[0] ?? null);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
