@@ -23,7 +23,9 @@ import {
 import {
   PL_BOOSTERS,
   PL_BUT,
+  PL_CONCESSIVE,
   PL_LEXICAL_NEGATIONS,
+  PL_NEGATION_BRIDGES,
   PL_NEGATIONS,
   PL_PHRASES,
   PL_STEMS,
@@ -68,31 +70,102 @@ interface RuleSet {
   predicateOnly?: ReadonlySet<string>;
   /** Markers anywhere in a clause → factor on that clause's valences (Chinese 请问). */
   clauseMarkers?: Readonly<Record<string, number>>;
+  /**
+   * When set, a negation further back than the word right before reaches a word only across
+   * these words (and boosters): Polish "nie" negates its verb or the predicate after a copula
+   * ("nie jest dobry"), not the object after the verb ("nie spotkałam lepszego lekarza").
+   */
+  negationBridges?: ReadonlySet<string>;
+  /**
+   * Valence of a negation that negates no lexicon word ("nie zbadał", "nie słucha"): negation is
+   * itself more frequent in negative evaluations (Potts 2011, "On the negativity of negation").
+   */
+  negationCue?: number;
 }
+
+/** Valence of a Polish "nie" that negates no lexicon word (see `RuleSet.negationCue`). */
+const NEGATION_CUE = -0.9;
 
 const MIN_STEM = 3;
 const MAX_STEM = 16;
 
-function polishStemLookup(lower: string): number | undefined {
-  if (Object.hasOwn(PL_WORDS, lower)) return PL_WORDS[lower];
+/** Polish letters with diacritics → the bare letter people type when they leave them out. */
+const PL_DIACRITICS: Readonly<Record<string, string>> = {
+  ą: 'a',
+  ć: 'c',
+  ę: 'e',
+  ł: 'l',
+  ń: 'n',
+  ó: 'o',
+  ś: 's',
+  ź: 'z',
+  ż: 'z',
+};
+const PL_DIACRITIC = /[ąćęłńóśźż]/g;
+
+/** Lower-case Polish without diacritics ("źle" → "zle"), as text typed on a bare keyboard reads. */
+export function stripPolishDiacritics(lower: string): string {
+  return lower.replace(PL_DIACRITIC, (ch) => PL_DIACRITICS[ch]!);
+}
+
+interface StemTables {
+  words: ReadonlyMap<string, number>;
+  stems: ReadonlyMap<string, number>;
+}
+
+function tables(
+  words: Readonly<Record<string, number>>,
+  stems: Readonly<Record<string, number>>,
+): StemTables {
+  return { words: new Map(Object.entries(words)), stems: new Map(Object.entries(stems)) };
+}
+
+/** The same tables keyed without diacritics; a key that already exists bare keeps its own value. */
+function foldedTables(t: StemTables): StemTables {
+  const fold = (m: ReadonlyMap<string, number>) => {
+    const out = new Map<string, number>();
+    for (const [k, v] of m) {
+      const f = stripPolishDiacritics(k);
+      if (!m.has(f) && !out.has(f)) out.set(f, v);
+      else if (f === k) out.set(f, v);
+    }
+    return out;
+  };
+  return { words: fold(t.words), stems: fold(t.stems) };
+}
+
+const PL_TABLES = tables(PL_WORDS, PL_STEMS);
+let plFolded: StemTables | undefined;
+
+function stemLookup(lower: string, t: StemTables): number | undefined {
+  const exact = t.words.get(lower);
+  if (exact !== undefined) return exact;
   for (let len = Math.min(lower.length, MAX_STEM); len >= MIN_STEM; len--) {
-    const stem = lower.slice(0, len);
-    if (Object.hasOwn(PL_STEMS, stem)) return PL_STEMS[stem];
+    const v = t.stems.get(lower.slice(0, len));
+    if (v !== undefined) return v;
   }
   // fused negation: nie + adjective/adverb ("niemiły", "nieprzyjemnie") negates the stem
   if (lower.length > 6 && lower.startsWith('nie')) {
     const rest = lower.slice(3);
     for (let len = Math.min(rest.length, MAX_STEM); len >= 4; len--) {
-      const stem = rest.slice(0, len);
-      if (Object.hasOwn(PL_STEMS, stem)) return PL_STEMS[stem]! * N_SCALAR;
+      const v = t.stems.get(rest.slice(0, len));
+      if (v !== undefined) return v * N_SCALAR;
     }
   }
   return undefined;
 }
 
+const ASCII_WORD = /^[a-z]+$/;
+
 function polishLookup(lower: string): number | undefined {
-  const v = polishStemLookup(lower);
+  const v = stemLookup(lower, PL_TABLES);
   if (v !== undefined) return v;
+  // typed without diacritics ("zle", "swietny", "bezuzyteczny"): the folded tables
+  if (ASCII_WORD.test(lower)) {
+    plFolded ??= foldedTables(PL_TABLES);
+    const f = stemLookup(lower, plFolded);
+    if (f !== undefined) return f;
+  }
   // emoticons and emoji are language-neutral
   return /\p{L}/u.test(lower) ? undefined : lexiconValence(lower);
 }
@@ -105,6 +178,11 @@ const POLISH: RuleSet = {
   boosters: PL_BOOSTERS,
   but: PL_BUT,
   negativeConcord: true,
+  concessive: PL_CONCESSIVE,
+  negationBridges: PL_NEGATION_BRIDGES,
+  negationCue: NEGATION_CUE,
+  // "super miła", "ekstra obsługa": before a sentiment word these intensify it
+  adverbBeforeWord: new Set(['super', 'ekstra', 'extra']),
 };
 
 function chineseLookup(word: string): number | undefined {
@@ -239,6 +317,8 @@ function ruleValences(
   const known = base.map((v) => v !== undefined);
   const skip = rules.windowSkip ?? NO_SET;
   const post = rules.postBoosters ?? NO_RECORD;
+  const bridges = rules.negationBridges;
+  const usedNegation = new Array<boolean>(n).fill(false);
   // booster value of each token (0 when none); an adverb such as 好 is one before a lexicon word
   const boost = lower.map((w) => (Object.hasOwn(rules.boosters, w) ? rules.boosters[w]! : 0));
   if (rules.adverbBeforeWord) {
@@ -308,6 +388,7 @@ function ruleValences(
       const p = post[lower[after]!]!;
       v += v < 0 ? -p : p;
     }
+    let bridged = true;
     for (let d = 0, j = i - 1; d < 3 && j >= 0; j--) {
       if (clause[j] !== clause[i]) break;
       if (skip.has(lower[j]!)) continue;
@@ -318,15 +399,21 @@ function ruleValences(
           if (capsDiff && isUpperWord(tokens[j]!)) s += v > 0 ? C_INCR : -C_INCR;
           v += d === 0 ? s : d === 1 ? s * 0.95 : s * 0.9;
         }
-        if (negation[j] && !(rules.negativeConcord && negated)) {
+        if (negation[j] && bridged && !(rules.negativeConcord && negated)) {
           v *= N_SCALAR;
           negated = true;
         }
+        if (negation[j] && bridged) usedNegation[j] = true;
       }
+      if (bridges && boost[j] === 0 && !negation[j] && !bridges.has(lower[j]!)) bridged = false;
       d++;
     }
     valences[i] = v;
     if (span === 2) i++;
+  }
+  if (rules.negationCue) {
+    for (let j = 0; j < n; j++)
+      if (negation[j] && !usedNegation[j] && !known[j]) valences[j] = rules.negationCue;
   }
   if (rules.finalParticles || rules.clauseMarkers)
     applyClauseFactors(
