@@ -2,23 +2,14 @@
 // lets confidence use learning. The compound score is p(positive) − p(negative), so it keeps the
 // lexicon's −1..1 scale and sign; the shares are the model's probabilities.
 import type { TextClassifier } from '../learning/index';
+import { isTextClassifier } from '../learning/textClassifier';
 import { TandemError } from '../model/errors';
 import type { SentimentLabel } from './schemas';
 import type { ValenceScores } from './valence';
 
-const SENTIMENT_LABELS: ReadonlySet<string> = new Set(['positive', 'neutral', 'negative']);
+export { isTextClassifier };
 
-/** True for an object with the shape of a trained text classifier. */
-export function isTextClassifier(value: unknown): value is TextClassifier {
-  const v = value as TextClassifier | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.predict === 'function' &&
-    typeof v.toJSON === 'function' &&
-    Array.isArray(v.labels)
-  );
-}
+const SENTIMENT_LABELS: ReadonlySet<string> = new Set(['positive', 'neutral', 'negative']);
 
 /**
  * Scores `text` with a classifier whose labels are `positive` and `negative` (and optionally

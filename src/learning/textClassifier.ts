@@ -38,6 +38,21 @@ export interface TextClassifier {
   toJSON(): TextClassifierModel;
 }
 
+/**
+ * True for an object with the shape of a trained {@link TextClassifier} (for the modules that take
+ * one as an option: confidence's `analyzeSentiment`, routing's `classifyTopic`, replay policies).
+ */
+export function isTextClassifier(value: unknown): value is TextClassifier {
+  const v = value as TextClassifier | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.predict === 'function' &&
+    typeof v.toJSON === 'function' &&
+    Array.isArray(v.labels)
+  );
+}
+
 /** The model's arrays, ready for scoring. */
 export interface CompiledTextModel {
   labels: string[];

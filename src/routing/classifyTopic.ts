@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { parseWithSchema } from '../model/errors';
 import { compileTermMatcher, prepareText, type TermMatch } from './keywords';
 import { type TopicInput, TopicsSchema } from './schemas';
+import { classifyTopicWithModel, isTopicModelOptions, type TopicModelOptions } from './topicModel';
 
 /** One topic's score in a {@link TopicClassification}. */
 export interface TopicScore {
@@ -51,7 +52,9 @@ function compileTopics(topics: readonly TopicInput[]): CompiledTopics {
  *
  * @param text - the message text.
  * @param topics - `[{ id, terms: ['refund*', { term: 'money back', weight: 2 }], minScore? }]`;
- *   validated and compiled once per array.
+ *   validated and compiled once per array. Or `{ model, minConfidence? }`: a classifier fitted on
+ *   tagged tickets (`trainTextClassifier`) picks the topic, its probability is the score
+ *   (docs/learning.md).
  * @returns `{ kind: 'matched', topic, score, matched, ranking } | { kind: 'none', reason, ranking }`.
  * @throws {@link TandemError} `INVALID_CONFIG` for a malformed topic list.
  *
@@ -64,7 +67,11 @@ function compileTopics(topics: readonly TopicInput[]): CompiledTopics {
  * classifyTopic('hello there', topics).kind; // => 'none'
  * ```
  */
-export function classifyTopic(text: string, topics: readonly TopicInput[]): TopicClassification {
+export function classifyTopic(
+  text: string,
+  topics: readonly TopicInput[] | TopicModelOptions,
+): TopicClassification {
+  if (isTopicModelOptions(topics)) return classifyTopicWithModel(text, topics);
   const compiled = compileTopics(topics);
   const prepared = prepareText(text);
   const ranking: TopicScore[] = [];

@@ -78,3 +78,4 @@ export {
   type WorkItem,
   WorkItemSchema,
 } from './schemas';
+export { type TopicModelOptions, TopicModelOptionsSchema } from './topicModel';
