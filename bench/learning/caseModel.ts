@@ -11,6 +11,7 @@ import {
   EVAL_OPTIONS,
   evalPrefixes,
   evaluateCaseModel,
+  SLA_MS,
   splitCases,
   toCases,
   toLog,
@@ -80,6 +81,22 @@ export async function benchCaseModel(): Promise<string> {
     `| --- | ---: | ---: | ${tsNames.map(() => '---:').join(' | ')} |`,
     ...maeRows('validation (dev)', dev, devPlain),
     ...maeRows('test', final, finalPlain),
+    '',
+    '### Remaining-time quantiles and deadline risk',
+    '',
+    `Coverage: share of prefixes whose true remaining time lies between \`p10\` and \`p90\` (ideal 0.80). Deadline risk: SLA "a case ends within ${SLA_MS / 86_400_000} days of its first event" (fixed before measuring: about the median case duration of the whole log), on the prefixes whose last step is before that deadline; \`breachProbability\` from \`predict(steps, { deadline })\` against the peer "share of the training annotations of the same last activity whose remaining time exceeds the time left" (the transition system's last-activity state). AUROC: higher is better; Brier score: lower is better.`,
+    '',
+    '| part | coverage p10–p90 | same without recency | prefixes (breach rate) | AUROC model | AUROC last-activity peer | Brier model | Brier last-activity peer |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...(
+      [
+        ['validation (dev)', dev, devPlain],
+        ['test', final, finalPlain],
+      ] as const
+    ).map(
+      ([label, r, plain]) =>
+        `| ${label} | ${f3(r.coverage80)} | ${f3(plain.coverage80)} | ${r.sla.prefixes} (${f3(r.sla.breachRate)}) | **${f3(r.sla.auroc.model)}** | ${f3(r.sla.auroc.lastActivity)} | **${f3(r.sla.brier.model)}** | ${f3(r.sla.brier.lastActivity)} |`,
+    ),
     '',
     '### Cost',
     '',

@@ -9,6 +9,7 @@
  * prefix's last event to the case's last event; MAE in days.
  */
 import { type CaseModel, type TrainCaseModelOptions, trainCaseModel } from '../../src/learning/index';
+import { auroc } from './evalData';
 
 export interface LogEvent {
   caseId: string;
@@ -24,6 +25,9 @@ export interface EvalPrefix {
   activities: string[];
   next: string;
   remainingMs: number;
+  /** When the case started and when the prefix's last step happened (ms). */
+  startMs: number;
+  lastMs: number;
 }
 
 const DAY = 86_400_000;
@@ -75,6 +79,8 @@ export function evalPrefixes(cases: readonly LogCase[]): EvalPrefix[] {
         activities: prefix.map((e) => e.activity),
         next: c.events[k]!.activity,
         remainingMs: last - prefix[k - 1]!.ms,
+        startMs: prefix[0]!.ms,
+        lastMs: prefix[k - 1]!.ms,
       });
     }
   }
@@ -171,12 +177,63 @@ export function trainTransitionSystem(
   return (activities) => value.get(key(activities)) ?? fallback;
 }
 
+/**
+ * Peer for deadline risk: the empirical share of training annotations of the same last activity
+ * (the transition system's "last" state, unweighted) whose remaining time exceeds the budget.
+ */
+export function trainLastActivityExceedance(
+  cases: readonly LogCase[],
+): (activities: readonly string[], budgetMs: number) => number {
+  const states = new Map<string, number[]>();
+  const all: number[] = [];
+  for (const c of cases) {
+    const last = c.events[c.events.length - 1]!.ms;
+    for (const e of c.events) {
+      let list = states.get(e.activity);
+      if (!list) {
+        list = [];
+        states.set(e.activity, list);
+      }
+      list.push(last - e.ms);
+      all.push(last - e.ms);
+    }
+  }
+  for (const list of states.values()) list.sort((a, b) => a - b);
+  all.sort((a, b) => a - b);
+  const exceed = (sorted: readonly number[], budget: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= budget) lo = mid + 1;
+      else hi = mid;
+    }
+    return (sorted.length - lo) / sorted.length;
+  };
+  return (activities, budget) => exceed(states.get(activities[activities.length - 1]!) ?? all, budget);
+}
+
+/**
+ * The SLA used to measure deadline risk: a case should end within 7 days of its first event —
+ * fixed before measuring, about the median case duration of the whole log (7.5 days).
+ */
+export const SLA_MS = 7 * DAY;
+
 export interface CaseModelEvaluation {
   prefixes: number;
   trainCases: number;
   testCases: number;
   accuracy: { model: number; markov: number };
   maeDays: { model: number } & Record<`${Abstraction}/${'mean' | 'median'}`, number>;
+  /** Share of test prefixes whose true remaining time lies in [p10, p90] (ideal 0.8). */
+  coverage80: number;
+  /** Deadline risk for {@link SLA_MS} on the prefixes still before their deadline. */
+  sla: {
+    prefixes: number;
+    breachRate: number;
+    auroc: { model: number; lastActivity: number };
+    brier: { model: number; lastActivity: number };
+  };
   trainMs: number;
   jsonBytes: number;
   model: CaseModel;
@@ -201,12 +258,24 @@ export function evaluateCaseModel(
       (['mean', 'median'] as const).map((s) => [`${a}/${s}`, trainTransitionSystem(train, a, s)] as const),
     ),
   );
+  const lastExceed = trainLastActivityExceedance(train);
   let hits = 0;
   let markovHits = 0;
   let err = 0;
+  let covered = 0;
+  const risk = { model: [] as number[], last: [] as number[], breached: [] as boolean[] };
   const tsErr: Record<string, number> = Object.fromEntries(Object.keys(ts).map((k) => [k, 0]));
   for (const p of prefixes) {
-    const prediction = model.predict(p.steps);
+    const deadline = p.startMs + SLA_MS;
+    const open = p.lastMs < deadline;
+    const prediction = model.predict(p.steps, open ? { deadline } : {});
+    if (open) {
+      risk.model.push(prediction.breachProbability!);
+      risk.last.push(lastExceed(p.activities, deadline - p.lastMs));
+      risk.breached.push(p.lastMs + p.remainingMs > deadline);
+    }
+    const q = prediction.remainingQuantilesMs;
+    if (q.p10 <= p.remainingMs && p.remainingMs <= q.p90) covered++;
     const guess = prediction.next.find((n) => n.activity !== null)?.activity;
     if (guess === p.next) hits++;
     if (markov(p.activities) === p.next) markovHits++;
@@ -214,6 +283,14 @@ export function evaluateCaseModel(
     for (const [k, f] of Object.entries(ts)) tsErr[k]! += Math.abs(f(p.activities) - p.remainingMs);
   }
   const n = prefixes.length;
+  const split = (scores: number[]) => ({
+    pos: scores.filter((_, i) => risk.breached[i]),
+    neg: scores.filter((_, i) => !risk.breached[i]),
+  });
+  const brier = (scores: number[]) =>
+    scores.reduce((s, v, i) => s + (v - (risk.breached[i] ? 1 : 0)) ** 2, 0) / scores.length;
+  const m = split(risk.model);
+  const l = split(risk.last);
   return {
     prefixes: n,
     trainCases: train.length,
@@ -225,6 +302,13 @@ export function evaluateCaseModel(
         `${Abstraction}/${'mean' | 'median'}`,
         number
       >),
+    },
+    coverage80: covered / n,
+    sla: {
+      prefixes: risk.breached.length,
+      breachRate: risk.breached.filter(Boolean).length / risk.breached.length,
+      auroc: { model: auroc(m.pos, m.neg), lastActivity: auroc(l.pos, l.neg) },
+      brier: { model: brier(risk.model), lastActivity: brier(risk.last) },
     },
     trainMs,
     jsonBytes: JSON.stringify(model.toJSON()).length,
