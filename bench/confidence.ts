@@ -23,6 +23,7 @@ import { POLISH_HELDOUT, POLISH_SENTENCES } from '../src/confidence/fixtures/pol
 import { analyzeSentiment, calibrate, detectFrustration } from '../src/confidence/index';
 import type { MessageInput } from '../src/model/schemas';
 import { pearson, readVaderSnippets } from '../test/support/evalData';
+import { frustrationReport } from '../test/support/frustrationEval';
 
 const require = createRequire(import.meta.url);
 const vader = require('vader-sentiment') as {
@@ -211,6 +212,7 @@ Outcome: human mean rating > 0. Fitted on the ${train.length} odd-numbered snipp
 Speed vs vader-sentiment = its time / this row's time on the same ${n} snippets (> 1 = faster than vader-sentiment), the median of 7 paired rounds in which the two alternate. tandem-cx (language given) vs AFINN \`sentiment\`, paired the same way: ${f(ratioAfinn, 2)}× (AFINN only sums word scores; it has no negation, booster, caps or punctuation rules).
 `;
 
-console.log(out);
-writeFileSync(join(root, 'bench/results/confidence.md'), out);
+const report = `${out}\n${frustrationReport()}`;
+console.log(report);
+writeFileSync(join(root, 'bench/results/confidence.md'), report);
 if (sink === 42) console.log('');

@@ -219,3 +219,34 @@ export function evaluateAngerSet(): {
   for (const [language, t] of Object.entries(tally)) byLanguage[language] = { rate: t.hit / t.n, n: t.n };
   return { rate: hit / set.messages.length, n: set.messages.length, byLanguage, missed };
 }
+
+/**
+ * A markdown section with the frustration figures beside their baseline (for bench/confidence.ts):
+ * uss-dev AUROC overall, per source and per half, false-offer rate, and the anger set.
+ */
+export function frustrationReport(): string {
+  const r = evaluateUssFrustration();
+  const a = evaluateAngerSet();
+  const f = (x: number, d = 4) => x.toFixed(d);
+  const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+  const row = (name: string, x: FrustrationFigures) =>
+    `| ${name} | ${x.dissatisfied} / ${x.satisfied} | ${f(x.auroc)} | ${f(x.baseline)} | ${f(x.auroc - x.baseline)} | ${pct(x.falseOffer)} |`;
+  return `## Frustration: real rated dialogues (uss-dev) and the anger set
+
+uss-dev = MultiWOZ and ReDial parts of the User Satisfaction Simulation set (Sun et al., SIGIR 2021; evaluation only, never shipped). Each rated user turn: \`detectFrustration\` on the conversation so far; AUROC of dissatisfied (mean rating ≤ 2) vs satisfied (≥ 3) turns. Baseline: −VADER compound of the last user message (\`vader-sentiment\` 1.1.3), same turns, same run. False offer: satisfied turns scoring ≥ the default offer threshold ${DEFAULT_OFFER_THRESHOLD}. Development figures (the detector was tuned with this data in view).
+
+| turns | dissatisfied / satisfied | AUROC | baseline | difference | false offer |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${row('all', r.overall)}
+${row('MultiWOZ', r.bySource.MWOZ)}
+${row('ReDial', r.bySource.ReDial)}
+${row('tune half', r.byPart.tune)}
+${row('check half', r.byPart.check)}
+
+Anger set (${a.n} project-written angry messages, en/pl/zh): the default handoff policy offers or escalates on **${pct(a.rate)}** (${Object.entries(
+    a.byLanguage,
+  )
+    .map(([language, x]) => `${language} ${pct(x.rate)}`)
+    .join(', ')}); the first run, before the retune, was 8.00 %.
+`;
+}
