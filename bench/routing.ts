@@ -5,33 +5,30 @@
  * 1. `route()` of 50 realistic rules (language × topic, country, VIP, channel, fraud tags,
  *    priority/segment) over 10⁵ synthetic items, against the same rules in json-rules-engine
  *    (first match emulated with one priority per rule + `engine.stop()` on the first success)
- *    and a plain `if` chain of the same rules in the same order (the source is built from the
- *    rule table with `new Function`, i.e. exactly the sequential chain one would write by hand).
+ *    and a plain `if` chain of the same rules in the same order (bench/routing/ceiling.ts builds
+ *    the source from the rules and compiles it with `new Function`: the sequential chain one
+ *    would write by hand). Rules and items: `fixedRuleSet()` of test/support/ruleSets.ts.
  *    json-rules-engine is measured on a 5,000-item sample: at its speed the full 10⁵ would take
  *    minutes. Decisions of all three are checked to be identical.
  * 2. `route(item, { explain: true })` cost.
  * 3. Assignment: 500 agents; `assignAgent` per call (roster validated once, options/workload per
  *    call) and `drainQueue` of a 10⁴-item backlog.
  * 4. detectLanguage accuracy and confusion on the hand-written fixture, and its throughput.
+ * 5. `route()` against the compiled-JavaScript ceiling on 21 generated rule sets
+ *    (bench/routing/seeds.ts; the held-out seeds run with `npx tsx bench/routing/seeds.ts --held-out`).
  *
  *   npx tsx bench/routing.ts
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine } from 'json-rules-engine';
 import { detectLanguage } from '../src/_internal/language/detectLanguage';
 import { mulberry32 } from '../src/_internal/random';
 import type { AgentInput } from '../src/model/schemas';
-import type { Condition } from '../src/routing/conditions';
-import {
-  assignAgent,
-  compileRouter,
-  drainQueue,
-  type RouterConfig,
-  type RoutingRuleInput,
-  type WorkItem,
-} from '../src/routing/index';
+import { assignAgent, compileRouter, drainQueue, type WorkItem } from '../src/routing/index';
+import { fixedRuleSet, toJreEngine } from '../test/support/ruleSets';
+import { compileCeiling } from './routing/ceiling';
+import { DEV_SEEDS, runSeedBench } from './routing/seeds';
 
 const ITEMS = 100_000;
 const JRE_SAMPLE = 5_000;
@@ -39,181 +36,27 @@ const AGENTS = 500;
 const BACKLOG = 10_000;
 const ASSIGN_CALLS = 2_000;
 
+// Assignment data has its own stream (it used to continue the rule-set stream).
 const random = mulberry32(20260302);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const LANGS = ['pl', 'de', 'es', 'fr', 'pt', 'it', 'zh', 'en'];
 
 // ---------------------------------------------------------------- rules and items
-const LANGS = ['pl', 'de', 'es', 'fr', 'pt', 'it', 'zh', 'en'];
-const TOPICS = ['billing', 'delivery', 'account', 'tech'];
-const COUNTRIES = ['PL', 'DE', 'ES', 'FR', 'PT', 'IT', 'CN', 'US', 'GB', 'BR'];
-const CHANNELS = ['chat', 'email', 'phone', 'whatsapp'];
-const SEGMENTS = ['free', 'pro', 'enterprise', 'vip'];
-
-type Leaf = { field: string; op: 'eq' | 'in' | 'contains' | 'lte' | 'gte'; value: unknown };
-const rules: Array<{ id: string; leaves: Leaf[]; queue: string; priority?: 1 | 2 | 3 | 4 | 5 }> = [
-  { id: 'fraud', leaves: [{ field: 'tags', op: 'contains', value: 'fraud' }], queue: 'fraud', priority: 1 },
-  {
-    id: 'outage',
-    leaves: [{ field: 'topic', op: 'in', value: ['outage', 'incident'] }],
-    queue: 'incidents',
-    priority: 1,
-  },
-  {
-    id: 'vip-phone',
-    leaves: [
-      { field: 'customer.vip', op: 'eq', value: true },
-      { field: 'channel', op: 'eq', value: 'phone' },
-    ],
-    queue: 'vip-voice',
-    priority: 2,
-  },
-  {
-    id: 'enterprise-urgent',
-    leaves: [
-      { field: 'customer.segment', op: 'eq', value: 'enterprise' },
-      { field: 'priority', op: 'lte', value: 2 },
-    ],
-    queue: 'enterprise',
-    priority: 2,
-  },
-  { id: 'whale', leaves: [{ field: 'customer.spend', op: 'gte', value: 9_500 }], queue: 'key-accounts' },
-];
-for (const lang of LANGS.slice(0, 7))
-  for (const topic of TOPICS)
-    rules.push({
-      id: `${lang}-${topic}`,
-      leaves: [
-        { field: 'customer.language', op: 'eq', value: lang },
-        { field: 'topic', op: 'eq', value: topic },
-      ],
-      queue: `${lang}-${topic}`,
-    });
-for (const country of COUNTRIES.slice(0, 8))
-  rules.push({
-    id: `country-${country}`,
-    leaves: [{ field: 'customer.location.country', op: 'eq', value: country }],
-    queue: `geo-${country}`,
-  });
-rules.push(
-  { id: 'whatsapp', leaves: [{ field: 'channel', op: 'eq', value: 'whatsapp' }], queue: 'messaging' },
-  {
-    id: 'email-billing',
-    leaves: [
-      { field: 'channel', op: 'eq', value: 'email' },
-      { field: 'topic', op: 'eq', value: 'billing' },
-    ],
-    queue: 'billing-email',
-  },
-  { id: 'tags-card', leaves: [{ field: 'tags', op: 'contains', value: 'card' }], queue: 'cards' },
-  { id: 'pro', leaves: [{ field: 'customer.segment', op: 'in', value: ['pro', 'vip'] }], queue: 'pro' },
-  {
-    id: 'en-any',
-    leaves: [
-      { field: 'customer.language', op: 'eq', value: 'en' },
-      { field: 'channel', op: 'in', value: ['chat', 'email'] },
-    ],
-    queue: 'english',
-  },
-  { id: 'low', leaves: [{ field: 'priority', op: 'gte', value: 5 }], queue: 'backlog', priority: 5 },
-  { id: 'gb', leaves: [{ field: 'customer.location.country', op: 'in', value: ['GB', 'IE'] }], queue: 'uk' },
-  { id: 'br', leaves: [{ field: 'customer.location.country', op: 'eq', value: 'BR' }], queue: 'brazil' },
-  { id: 'phone', leaves: [{ field: 'channel', op: 'eq', value: 'phone' }], queue: 'voice' },
-);
-if (rules.length !== 50) throw new Error(`expected 50 rules, got ${rules.length}`);
-
-const toCondition = (leaves: Leaf[]): Condition =>
-  leaves.length === 1 ? (leaves[0] as Condition) : { all: leaves as Condition[] };
-const config: RouterConfig = {
-  rules: rules.map(
-    (r): RoutingRuleInput => ({
-      id: r.id,
-      when: toCondition(r.leaves),
-      then: { queue: r.queue, ...(r.priority ? { priority: r.priority } : {}) },
-    }),
-  ),
-  fallback: { queue: 'general' },
-};
-
-function makeItem() {
-  const lang = random() < 0.15 ? 'en' : pick(LANGS);
-  const tags: string[] = [];
-  if (random() < 0.02) tags.push('fraud');
-  if (random() < 0.1) tags.push('card');
-  if (random() < 0.2) tags.push('returning');
-  return {
-    id: `c${Math.floor(random() * 1e9)}`,
-    channel: pick(CHANNELS),
-    topic: random() < 0.01 ? 'outage' : random() < 0.3 ? 'other' : pick(TOPICS),
-    priority: 1 + Math.floor(random() * 5),
-    tags,
-    customer: {
-      language: lang,
-      vip: random() < 0.05,
-      segment: pick(SEGMENTS),
-      spend: Math.floor(random() * 10_000),
-      location: { country: random() < 0.4 ? pick(COUNTRIES) : 'NL' },
-    },
-  };
-}
-const items = Array.from({ length: ITEMS }, makeItem);
+// The fixed 50-rule set (test/support/ruleSets.ts, seed FIXED_SEED), same rules and items as before.
+const { config, items } = fixedRuleSet(ITEMS);
+const indexOf = new Map(config.rules.map((r, i) => [r.id, i]));
 
 // ---------------------------------------------------------------- peers
 const router = compileRouter(config);
-
-// The hand-written chain: the same rules, in the same order, as plain `if`s.
-const js = (leaf: Leaf): string => {
-  const ref = `item.${leaf.field.split('.').join('?.')}`;
-  const v = JSON.stringify(leaf.value);
-  switch (leaf.op) {
-    case 'eq':
-      return `${ref} === ${v}`;
-    case 'in':
-      return `${v}.includes(${ref})`;
-    case 'contains':
-      return `(Array.isArray(${ref}) && ${ref}.includes(${v}))`;
-    case 'lte':
-      return `(typeof ${ref} === 'number' && ${ref} <= ${v})`;
-    case 'gte':
-      return `(typeof ${ref} === 'number' && ${ref} >= ${v})`;
-  }
+const routeIndexOf = (item: unknown) => {
+  const d = router.route(item);
+  return d.kind === 'matched' ? indexOf.get(d.ruleId)! : -1;
 };
-const chainSource = `${rules.map((r) => `if (${r.leaves.map(js).join(' && ')}) return ${JSON.stringify(r.queue)};`).join('\n')}\nreturn 'general';`;
-const handChain = new Function('item', chainSource) as (item: unknown) => string;
-
-const JRE_OPS = {
-  eq: 'equal',
-  in: 'in',
-  contains: 'contains',
-  lte: 'lessThanInclusive',
-  gte: 'greaterThanInclusive',
-};
-const engine = new Engine([], { allowUndefinedFacts: true });
-rules.forEach((r, i) => {
-  engine.addRule({
-    name: r.id,
-    priority: rules.length - i, // one priority group per rule: evaluated in order
-    conditions: {
-      all: r.leaves.map((l) => {
-        const [fact, ...path] = l.field.split('.');
-        return {
-          fact: fact!,
-          ...(path.length ? { path: `$.${path.join('.')}` } : {}),
-          operator: JRE_OPS[l.op],
-          value: l.value,
-        };
-      }),
-    },
-    event: { type: 'route', params: { queue: r.queue } },
-    onSuccess: (_event, almanac) => {
-      engine.stop();
-      void almanac;
-    },
-  });
-});
-async function jreRoute(item: Record<string, unknown>): Promise<string> {
-  const { events } = await engine.run(item);
-  return (events[0]?.params as { queue: string } | undefined)?.queue ?? 'general';
-}
+// The hand-written chain: the same rules, in the same order, as plain `if`s (bench/routing/ceiling.ts).
+const handChain = compileCeiling(config.rules);
+// json-rules-engine: first match emulated with one priority per rule + engine.stop().
+const jre = toJreEngine(config, { firstMatch: true });
+const jreRoute = (item: object) => jre.route(item);
 
 // ---------------------------------------------------------------- timing helpers
 function time(fn: () => void): number {
@@ -233,12 +76,12 @@ const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n
 // correctness first: all three agree
 let sink = 0;
 for (let i = 0; i < ITEMS; i++) {
-  const q = router.route(items[i]).queue;
-  if (q !== handChain(items[i])) throw new Error(`route and if-chain disagree on item ${i}`);
+  if (routeIndexOf(items[i]) !== handChain(items[i]))
+    throw new Error(`route and if-chain disagree on item ${i}`);
 }
 for (let i = 0; i < JRE_SAMPLE; i++) {
   const q = await jreRoute(items[i]!);
-  if (q !== router.route(items[i]).queue)
+  if (q !== routeIndexOf(items[i]))
     throw new Error(`route and json-rules-engine disagree on item ${i}: ${q}`);
 }
 const matchedShare = items.filter((it) => router.route(it).kind === 'matched').length / ITEMS;
@@ -258,7 +101,7 @@ for (let r = 0; r < 8; r++) {
   tChain = Math.min(
     tChain,
     time(() => {
-      for (let i = 0; i < ITEMS; i++) sink += handChain(items[i]).length;
+      for (let i = 0; i < ITEMS; i++) sink += handChain(items[i]);
     }),
   );
 }
@@ -267,7 +110,7 @@ const tExplain = bestOf(3, () => {
 });
 gc?.();
 const t0 = performance.now();
-for (let i = 0; i < JRE_SAMPLE; i++) sink += (await jreRoute(items[i]!)).length;
+for (let i = 0; i < JRE_SAMPLE; i++) sink += await jreRoute(items[i]!);
 const tJre = performance.now() - t0;
 
 const perSec = (n: number, ms: number) => (n / ms) * 1000;
@@ -426,6 +269,14 @@ for (const lang of langs) {
   );
 }
 lines.push('');
+// ---------------------------------------------------------------- 5: generated rule sets
+// The per-seed figures against the compiled ceiling (bench/routing/seeds.ts, issue 15).
+const seedReport = await runSeedBench(DEV_SEEDS, {
+  title: 'route() vs the compiled ceiling on generated rule sets (development seeds: tuned on)',
+  ops: true,
+  compile: true,
+});
+lines.push(seedReport.markdown);
 const md = lines.join('\n');
 console.log(md);
 writeFileSync(join(import.meta.dirname, 'results/routing.md'), md);

@@ -734,7 +734,11 @@ export function toJreCondition(c: Condition): any {
 export function toJreEngine(
   config: GeneratedConfig,
   options: { firstMatch?: boolean } = {},
-): { engine: import('json-rules-engine').Engine; route: (item: object) => Promise<number> } {
+): {
+  engine: import('json-rules-engine').Engine;
+  route: (item: object) => Promise<number>;
+  matches: (item: object) => Promise<number[]>;
+} {
   const engine = new JreEngine([], { allowUndefinedFacts: true });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
   const rules = config.rules;
@@ -749,14 +753,11 @@ export function toJreEngine(
       ...(options.firstMatch ? { onSuccess: () => engine.stop() } : {}),
     });
   });
-  const route = async (item: object): Promise<number> => {
+  /** Indexes of every rule that matched, ascending (without `firstMatch`: all rules run). */
+  const matches = async (item: object): Promise<number[]> => {
     const { events } = await engine.run(item as Record<string, unknown>);
-    let first = -1;
-    for (const e of events) {
-      const i = (e.params as { index: number }).index;
-      if (first < 0 || i < first) first = i;
-    }
-    return first;
+    return events.map((e) => (e.params as { index: number }).index).sort((a, b) => a - b);
   };
-  return { engine, route };
+  const route = async (item: object): Promise<number> => (await matches(item))[0] ?? -1;
+  return { engine, route, matches };
 }
