@@ -19,6 +19,12 @@ export {
 export { createFrustrationDetector, type FrustrationDetector } from './createFrustrationDetector';
 export { detectFrustration } from './detectFrustration';
 export {
+  type EscalationSample,
+  EscalationSampleSchema,
+  type FitEscalationRiskOptions,
+  fitEscalationRisk,
+} from './fitEscalationRisk';
+export {
   DEFAULT_ESCALATION_MODEL,
   type EscalationFeatures,
   type EscalationRisk,
