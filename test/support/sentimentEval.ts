@@ -66,14 +66,19 @@ export interface ZhFigures {
 }
 
 /**
- * Scores every zh-reviews row with `score` (returns `{ compound, neutral }`, neutral meaning the
- * scorer calls the text neutral) and computes the figures.
+ * Scores every zh-reviews row (or only those of one part) with `score` (returns `{ compound,
+ * neutral }`, neutral meaning the scorer calls the text neutral) and computes the figures.
  */
-export function zhReviewFigures(score: (text: string) => { compound: number; neutral: boolean }): ZhFigures {
-  const rows = readZhReviews().map((r) => {
-    const s = score(r.text);
-    return { ...r, score: s.compound, neutral: s.neutral };
-  });
+export function zhReviewFigures(
+  score: (text: string) => { compound: number; neutral: boolean },
+  only?: 'tune' | 'check',
+): ZhFigures {
+  const rows = readZhReviews()
+    .filter((r) => only === undefined || r.part === only)
+    .map((r) => {
+      const s = score(r.text);
+      return { ...r, score: s.compound, neutral: s.neutral };
+    });
   const pick = (part: Part, cat?: string) =>
     rows.filter((r) => (part === 'all' || r.part === part) && (cat === undefined || r.category === cat));
   const overall = Object.fromEntries(PARTS.map((p) => [p, binary(pick(p))])) as Record<Part, BinaryFigures>;
