@@ -2,8 +2,8 @@
 // parts of the User Satisfaction Simulation set, Sun et al. SIGIR 2021; evaluation only, never
 // shipped). Figures come from test/support/frustrationEval.ts, shared with bench/confidence.ts.
 // Measured (development figures: the detector was designed and tuned on this data, see
-// docs/confidence.md): AUROC 0.8185 overall (MultiWOZ 0.8651, ReDial 0.7687) against the
-// last-message VADER baseline 0.7167; false-offer rate 0.29 %. Floors sit a little under.
+// docs/confidence.md): AUROC 0.8195 overall (MultiWOZ 0.8669, ReDial 0.7687) against the
+// last-message VADER baseline 0.7167; false-offer rate 0.28 %. Floors sit a little under.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEvalData } from '../../test/support/describeEvalData';
 import { evaluateUssFrustration, type UssFrustrationEval } from '../../test/support/frustrationEval';

@@ -67,7 +67,7 @@ export const POLITE_NO: Readonly<Record<PatternLanguage, RegExp>> = {
  * "not available", "no results", and the Polish/Chinese equivalents. Read on bot messages only.
  */
 export const BOT_FAILURE: Readonly<Record<PatternLanguage, RegExp>> = {
-  en: /\b(?:unfortunately|regrettably|i(?:'m| am) (?:sorry|afraid)|(?:sorry|apologies),? (?:but |i |we |there |that )|there (?:are|is|were|was) (?:no|none|nothing)\b|(?:i|we) (?:can(?:'?t| ?not)|could(?:n'?t| not)|(?:was|were)(?:n'?t| not) able to|am unable|are unable|do(?:n'?t| not) have)\b|no (?:results?|matches|availability|trains?|rooms?|options?|information)\b|(?:not|un)available\b|(?:is|are) (?:fully )?booked\b|does(?:n'?t| not) (?:exist|match)|(?:did|do)(?:n'?t| not) (?:find|understand|get)|not (?:able|possible) to)/i,
+  en: /\b(?:unfortunately|regrettably|i(?:'m| am) (?:sorry|afraid)|(?:sorry|apologies),? (?:but |i |we |there |that )|there (?:are|is|were|was) (?:no|none|nothing)\b|(?:i|we) (?:can(?:'?t| ?not)|could(?:n'?t| not)|(?:was|were)(?:n'?t| not) able to|am unable|are unable|do(?:n'?t| not) have)\b|no (?:results?|matches|availability|options?|information|records?|such)\b|(?:not|un)available\b|(?:fully booked|sold out)\b|does(?:n'?t| not) (?:exist|match)|(?:did|do)(?:n'?t| not) (?:find|understand|get)|not (?:able|possible) to)/i,
   pl: pl(
     [
       'niestety',
