@@ -9,8 +9,8 @@
  *        [--mb 50] [--runs 3] [--old-missing]
  *
  * `--old` is the CLI built from an earlier commit (e.g. `git worktree add /tmp/old 30956e6`,
- * symlink node_modules, `npx tsup`). `--old-missing` also times the old CLI on the file with the
- * missing column (minutes before issue 16).
+ * symlink node_modules, `npx tsup`). `--old-missing` also times the old CLI on the files with the
+ * missing column and with a bad value on every row (minutes at 50 MB before issue 16).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -50,17 +50,21 @@ const pick = (xs) => xs[Math.floor(random() * xs.length)];
 function writeFiles(dir) {
   const valid = join(dir, 'tickets.csv');
   const missing = join(dir, 'tickets-no-createdAt.csv');
+  const baddates = join(dir, 'tickets-bad-createdAt.csv');
   const a = openSync(valid, 'w');
   const b = openSync(missing, 'w');
+  const c = openSync(baddates, 'w');
   const columns =
     'id,customerId,createdAt,channel,queue,priority,firstResponseAt,resolvedAt,reopens,transfers,handedOff,botOnly,handleTime';
   writeSync(a, `${columns}\n`);
   writeSync(b, `${columns.replace(',createdAt', '')}\n`);
+  writeSync(c, `${columns}\n`);
   const start = Date.UTC(2026, 0, 1);
   let bytes = 0;
   let rows = 0;
   let chunkA = '';
   let chunkB = '';
+  let chunkC = '';
   while (bytes < targetBytes) {
     const created = start + Math.floor(random() * 300 * 86_400_000);
     const first = created + Math.floor(random() * 8 * 3_600_000);
@@ -84,20 +88,25 @@ function writeFiles(dir) {
     const lineA = `${id},${customer},${new Date(created).toISOString()},${rest}\n`;
     chunkA += lineA;
     chunkB += `${id},${customer},${rest}\n`;
+    chunkC += `${id},${customer},last tuesday,${rest}\n`;
     bytes += lineA.length;
     rows++;
     if (chunkA.length > 1 << 20) {
       writeSync(a, chunkA);
       writeSync(b, chunkB);
+      writeSync(c, chunkC);
       chunkA = '';
       chunkB = '';
+      chunkC = '';
     }
   }
   writeSync(a, chunkA);
   writeSync(b, chunkB);
+  writeSync(c, chunkC);
   closeSync(a);
   closeSync(b);
-  return { valid, missing, rows };
+  closeSync(c);
+  return { valid, missing, baddates, rows };
 }
 
 const haveTime = existsSync('/usr/bin/time');
@@ -128,7 +137,7 @@ const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-cli-bigfile-'));
 try {
-  const { valid, missing, rows } = writeFiles(dir);
+  const { valid, missing, baddates, rows } = writeFiles(dir);
   const mb = (f) => (statSync(f).size / 1024 / 1024).toFixed(1);
   console.log(
     `files: ${rows.toLocaleString('en-US')} rows; valid ${mb(valid)} MB, missing createdAt ${mb(missing)} MB`,
@@ -167,16 +176,20 @@ try {
     console.log(`same output as old: ${same ? 'yes' : 'no'}`);
     if (!same) console.log(`old:\n${results.old[0].stdout}\nnew:\n${results.new[0].stdout}`);
   }
-  console.log('\nfile without createdAt:');
-  for (const [name, cli] of clis) {
-    if (name === 'old' && !values['old-missing']) continue;
-    const out = runOnce(cli, missing);
-    const lines = out.stderr.trim().split('\n');
-    console.log(
-      `${name}: ${out.seconds.toFixed(2)} s wall${out.cpu === null ? '' : `, ${out.cpu.toFixed(2)} s CPU`}, exit ${out.code}, ${lines.length} stderr line(s), ${(out.stderr.match(/createdAt/g) ?? []).length} mention(s) of createdAt`,
-    );
-    console.log(`  ${lines.slice(0, 3).join('\n  ')}${lines.length > 3 ? '\n  …' : ''}`);
-  }
+  for (const [title, file] of [
+    ['file without createdAt', missing],
+    ['every createdAt unparseable (a problem on each row)', baddates],
+  ])
+    for (const [name, cli] of clis) {
+      if (name === 'new') console.log(`\n${title}:`);
+      if (name === 'old' && !values['old-missing']) continue;
+      const out = runOnce(cli, file);
+      const lines = out.stderr.trim().split('\n');
+      console.log(
+        `${name}: ${out.seconds.toFixed(2)} s wall${out.cpu === null ? '' : `, ${out.cpu.toFixed(2)} s CPU`}, exit ${out.code}, ${lines.length} stderr line(s), ${(out.stderr.match(/createdAt/g) ?? []).length} mention(s) of createdAt`,
+      );
+      console.log(`  ${lines.slice(0, 3).join('\n  ')}${lines.length > 3 ? '\n  …' : ''}`);
+    }
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${dir}`);

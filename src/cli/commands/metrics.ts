@@ -477,14 +477,16 @@ export function runMetricsCommand(options: MetricsCommandOptions, io: CliIo): nu
       `${plan.file} has no data rows${plan.format === 'csv' ? ' (only a header)' : ''}: nothing to compute`,
     );
 
-  // A metric no row fed (n = 0 everywhere) is refused: "no NPS answers", not "nps —".
+  // A metric no row fed (n = 0 everywhere) is refused: "no NPS answers", not "nps —". When every
+  // row is invalid, the invalid rows are the whole story: no refusal is added to them.
   const rows: MetricRow[] = [];
+  const allInvalid = outcome.problems.rows >= outcome.dataRows;
   outcome.passes.forEach((pass, index) => {
     const passMetrics = planPasses(plan, metrics)[index]!.metrics;
     for (const metric of passMetrics) {
       const own = pass.rows.filter((r) => r.metric === metric);
-      if (own.every((r) => r.n === 0)) refuse(absentReason(plan, metric, outcome));
-      else rows.push(...own);
+      if (!own.every((r) => r.n === 0)) rows.push(...own);
+      else if (!allInvalid) refuse(absentReason(plan, metric, outcome));
     }
   });
   const order = new Map(metrics.map((m, i) => [m, i]));
