@@ -4,7 +4,7 @@ import type { HandoffPolicyConfig } from './schemas';
  * Types a handoff policy config written as an object literal, without `as const`: an identity
  * function whose parameter gives the literal its type, so enum-like values stay literal instead
  * of widening to `string`, and a misspelt key is reported where it is written. It does not
- * validate at run time: {@link createHandoffPolicy} does that.
+ * validate at run time: `createHandoffPolicy` does that.
  *
  * The same pattern as `defineConfig` in Vite and Vitest.
  *

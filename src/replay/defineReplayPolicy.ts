@@ -24,7 +24,7 @@ export type ReplayPolicyInput = Omit<ReplayPolicyConfig, 'router' | 'handoff' | 
  * literal, without `as const`: an identity function whose parameter gives the literal its type,
  * so `kind: 'csat'` or `op: 'eq'` deep inside a section stays literal instead of widening to
  * `string`, and a misspelt key or value in any section is reported where it is written. It does
- * not validate at run time: {@link compileReplayPolicy} does that.
+ * not validate at run time: `compileReplayPolicy` does that.
  *
  * The same pattern as `defineConfig` in Vite and Vitest.
  *

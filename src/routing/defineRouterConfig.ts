@@ -4,7 +4,7 @@ import type { RouterConfig } from './schemas';
  * Types a router config written as an object literal, without `as const`: an identity function
  * whose parameter gives the literal its type, so `mode: 'all'` stays `'all'` instead of widening to
  * `string`, and a misspelt key is reported where it is written. It does not validate at run
- * time: {@link compileRouter} does that.
+ * time: `compileRouter` does that.
  *
  * The same pattern as `defineConfig` in Vite and Vitest.
  *

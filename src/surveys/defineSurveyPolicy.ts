@@ -5,7 +5,7 @@ import type { SurveyPolicyInput } from './schemas';
  * whose parameter gives the literal its type, so `kind: 'csat'` stays `'csat'` instead of widening
  * to `string` (the ten-line TS2345 error when the literal is declared first and passed later), and
  * a misspelt key or value is reported on the line where it is written. It does not validate at run
- * time: {@link compileSurveyPolicy} (or any function taking the policy) does that.
+ * time: `compileSurveyPolicy` (or any function taking the policy) does that.
  *
  * The same pattern as `defineConfig` in Vite and Vitest.
  *
