@@ -24,14 +24,20 @@ import {
 
 type Settings = z.output<typeof TrainCaseModelOptionsSchema>;
 
-/** One training prefix: the case it belongs to, its feature list, the next class, the remaining time. */
-interface Prefix {
-  features: string[];
-  target: string | null;
-  remaining: number;
-  lastActivity: string;
-  elapsed: number;
-  weight: number;
+/**
+ * The training prefixes, column-wise: feature ids (interned, `featureStart[i]..featureStart[i+1]`
+ * in `featureIds`), next class, remaining time, last activity, elapsed time and case weight. Ids
+ * instead of strings keep a log of a million events in tens of megabytes.
+ */
+interface Prefixes {
+  names: string[];
+  featureIds: Int32Array;
+  featureStart: Int32Array;
+  targets: Array<string | null>;
+  remaining: Float64Array;
+  lastActivity: string[];
+  elapsed: Float64Array;
+  weight: Float64Array;
 }
 
 /**
@@ -84,13 +90,7 @@ export function trainCaseModel(
   const { classes, weights } = fitNextActivity(prefixes, cases, settings);
   const remaining = fitRemaining(prefixes);
   const body: Omit<CaseModelJson, 'format' | 'version' | 'checksum'> = {
-    settings: {
-      maxOrder: settings.maxOrder,
-      hourAndWeekday: settings.hourAndWeekday,
-      timeZone: settings.calendar ? settings.calendar.timeZone : null,
-      businessTime: settings.calendar !== undefined,
-      minSupport: settings.minSupport,
-    },
+    settings: settingsForFeatures(settings),
     classes,
     weights,
     remaining,
@@ -134,11 +134,30 @@ function groupCases(events: readonly CaseEventInput[]): Steps[] {
 }
 
 /** Step 2: every prefix of every case with its features, its next class and its remaining time. */
-function collectPrefixes(cases: readonly Steps[], settings: Settings): Prefix[] {
+function collectPrefixes(cases: readonly Steps[], settings: Settings): Prefixes {
   let latest = -Infinity;
-  for (const c of cases) latest = Math.max(latest, c.times[c.times.length - 1]!);
+  let total = 0;
+  for (const c of cases) {
+    latest = Math.max(latest, c.times[c.times.length - 1]!);
+    total += c.times.length;
+  }
   const halfLife = settings.halfLifeMs;
-  const out: Prefix[] = [];
+  const featureSettings = settingsForFeatures(settings);
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  let featureIds = new Int32Array(total * 16);
+  let used = 0;
+  const out: Prefixes = {
+    names,
+    featureIds,
+    featureStart: new Int32Array(total + 1),
+    targets: [],
+    remaining: new Float64Array(total),
+    lastActivity: [],
+    elapsed: new Float64Array(total),
+    weight: new Float64Array(total),
+  };
+  let row = 0;
   for (const steps of cases) {
     const { since, elapsed } = durations(steps, settings.calendar);
     const n = steps.activities.length;
@@ -146,22 +165,37 @@ function collectPrefixes(cases: readonly Steps[], settings: Settings): Prefix[] 
     // Recency weight of the whole case: 2^(−age / half-life), age from its first step to the log's end.
     const weight = halfLife === null ? 1 : 2 ** (-(latest - steps.times[0]!) / halfLife);
     const counts = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n; i++, row++) {
       const activity = steps.activities[i]!;
       counts.set(activity, (counts.get(activity) ?? 0) + 1);
-      out.push({
-        features: prefixFeatures(steps, i, since[i]!, elapsed[i]!, counts, settingsForFeatures(settings)),
-        target: i + 1 < n ? steps.activities[i + 1]! : null,
-        remaining: end - steps.times[i]!,
-        lastActivity: activity,
-        elapsed: elapsed[i]!,
-        weight,
-      });
+      const features = prefixFeatures(steps, i, since[i]!, elapsed[i]!, counts, featureSettings);
+      if (used + features.length > featureIds.length) {
+        const grown = new Int32Array(Math.max(featureIds.length * 2, used + features.length));
+        grown.set(featureIds);
+        featureIds = grown;
+      }
+      for (const f of features) {
+        let id = ids.get(f);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(f, id);
+          names.push(f);
+        }
+        featureIds[used++] = id;
+      }
+      out.featureStart[row + 1] = used;
+      out.targets.push(i + 1 < n ? steps.activities[i + 1]! : null);
+      out.remaining[row] = end - steps.times[i]!;
+      out.lastActivity.push(activity);
+      out.elapsed[row] = elapsed[i]!;
+      out.weight[row] = weight;
     }
   }
+  out.featureIds = featureIds.subarray(0, used);
   return out;
 }
 
+/** The settings stored in the JSON (and used to compute features). */
 function settingsForFeatures(settings: Settings): CaseModelJson['settings'] {
   return {
     maxOrder: settings.maxOrder,
@@ -174,24 +208,34 @@ function settingsForFeatures(settings: Settings): CaseModelJson['settings'] {
 
 /** Step 3: the next-activity model — multinomial logistic regression, AdaGrad, prefixes in log order. */
 function fitNextActivity(
-  prefixes: readonly Prefix[],
+  prefixes: Prefixes,
   cases: readonly Steps[],
   settings: Settings,
 ): { classes: Array<string | null>; weights: Record<string, number[]> } {
   const activities = [...new Set(cases.flatMap((c) => c.activities))].sort();
   const classes: Array<string | null> = [null, ...activities];
   const classIndex = new Map<string | null, number>(classes.map((c, i) => [c, i]));
-  const seen = new Map<string, number>();
-  for (const p of prefixes) for (const f of p.features) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const names = [...seen]
-    .filter(([, n]) => n >= settings.minFeatureCount)
-    .map(([f]) => f)
-    .sort();
-  const index = new Map(names.map((f, i) => [f, i]));
-  const rows = prefixes.map((p) => ({
-    x: Int32Array.from(p.features.flatMap((f) => (index.has(f) ? [index.get(f)!] : []))),
-    y: classIndex.get(p.target)!,
-  }));
+  const { featureIds, featureStart } = prefixes;
+  const seen = new Int32Array(prefixes.names.length);
+  for (const id of featureIds) seen[id]!++;
+  // Kept features in name order; -1 = dropped (seen fewer than minFeatureCount times).
+  const kept = prefixes.names
+    .map((name, id) => ({ name, id }))
+    .filter(({ id }) => seen[id]! >= settings.minFeatureCount)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = kept.map((k) => k.name);
+  const remap = new Int32Array(prefixes.names.length).fill(-1);
+  kept.forEach((k, j) => {
+    remap[k.id] = j;
+  });
+  const rows = prefixes.targets.map((target, i) => {
+    const x: number[] = [];
+    for (let k = featureStart[i]!; k < featureStart[i + 1]!; k++) {
+      const j = remap[featureIds[k]!]!;
+      if (j >= 0) x.push(j);
+    }
+    return { x: Int32Array.from(x), y: classIndex.get(target)! };
+  });
   const C = classes.length;
   const w = new Float64Array(names.length * C);
   const g2 = new Float64Array(names.length * C);
@@ -229,13 +273,13 @@ function fitNextActivity(
 }
 
 /** Step 4: remaining-time quantiles per state (recency-weighted), with back-off levels. */
-function fitRemaining(prefixes: readonly Prefix[]): CaseModelJson['remaining'] {
+function fitRemaining(prefixes: Prefixes): CaseModelJson['remaining'] {
   const levels = REMAINING_LEVEL_NAMES.map(() => new Map<string, Array<[number, number]>>());
   const all: Array<[number, number]> = [];
-  for (const p of prefixes) {
-    const sample: [number, number] = [p.remaining, p.weight];
+  for (let i = 0; i < prefixes.targets.length; i++) {
+    const sample: [number, number] = [prefixes.remaining[i]!, prefixes.weight[i]!];
     all.push(sample);
-    const keys = remainingKeys(p.lastActivity, p.elapsed);
+    const keys = remainingKeys(prefixes.lastActivity[i]!, prefixes.elapsed[i]!);
     for (let l = 0; l < levels.length; l++) {
       const key = keys[l]!;
       let list = levels[l]!.get(key);
