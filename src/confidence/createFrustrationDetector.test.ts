@@ -32,6 +32,16 @@ const texts = [
   `${'word '.repeat(1_100)}I already told you`,
   `${'x'.repeat(4_999)}\ud83d\ude00 fine`,
   'broken \ud83d text',
+  // conversation-reading signals: bot failures, corrections, restatements, anger, masked profanity
+  'Unfortunately there are no results for order 1234.',
+  'Are you sure? I really need my refund for order 1234',
+  'No. Look again.',
+  'No, thank you.',
+  'f***ing useless garbage company!!!',
+  'Niestety nie mamy takiego zamówienia.',
+  'Nie o to mi chodzi, przecież pisałem',
+  '抱歉，没有找到您的订单。',
+  '不是这个，我说的是退款！！',
 ];
 
 const message = fc.record({

@@ -23,11 +23,15 @@ const customerTexts = [
   'no thanks',
   'yes please',
   'ok',
+  'Are you sure? I really need my refund',
+  'f***ing useless garbage company!!!',
+  '不是这个，我说的是退款！！',
 ];
 const botTexts = [
   "Sorry, I didn't understand. Could you rephrase?",
   'Refunds take 5 to 7 working days.',
   'Would you like to talk to a person?',
+  'Unfortunately there are no results for that order.',
 ];
 
 const turn = fc.record({
