@@ -104,6 +104,8 @@ interface Context {
   ms: (field: string) => string;
   /** The table, quoted. */
   table: string;
+  /** The group columns, quoted. */
+  groups: string[];
 }
 
 /** A metric as SQL: a per-row derived table (optional) and the aggregate expressions over it. */
@@ -114,6 +116,8 @@ interface SqlParts {
   derived?: Record<string, string>;
   /** Common table expressions placed first (e.g. the calendar's open intervals). */
   with?: string[];
+  /** The whole per-row query (group columns + derived columns), when `derived` over the table is not enough. */
+  rows?: string;
 }
 
 interface SqlMetric {
@@ -181,11 +185,30 @@ function elapsed(x: Context, start: string, end: string): SqlParts {
   const e = x.ms(end);
   if (x.o.calendar === undefined)
     return statistic(x, `CASE WHEN ${x.c(end)} IS NOT NULL THEN ${e} - ${s} END`);
-  // Business time = the sum of the span's overlaps with the open intervals (no per-row JavaScript).
-  const overlap = `(SELECT COALESCE(SUM(LEAST("i"."e", ${e}) - GREATEST("i"."s", ${s})), 0) FROM "_open_intervals" AS "i" WHERE "i"."s" < ${e} AND "i"."e" > ${s})`;
+  const intervals = openIntervalsCte(x.o.calendar, x.o.from!, x.o.to!);
+  if (x.o.dialect === 'postgres') {
+    // Business time = the sum of the span's overlaps with the open intervals (no per-row JavaScript).
+    const overlap = `(SELECT COALESCE(SUM(LEAST("i"."e", ${e}) - GREATEST("i"."s", ${s})), 0) FROM "_open_intervals" AS "i" WHERE "i"."s" < ${e} AND "i"."e" > ${s})`;
+    return { ...statistic(x, `CASE WHEN ${x.c(end)} IS NOT NULL THEN ${overlap} END`), with: [intervals] };
+  }
+  // DuckDB: the same sum of overlaps, as a difference of running totals. With `before` = open time
+  // before an interval starts, the open time up to instant t is before + clamp(t − s, 0, e − s) of
+  // the last interval starting at or before t (an ASOF join: one sort-merge, not a scan per row),
+  // and the span's business time is open(end) − open(start) = Σ overlaps.
+  const upTo = (alias: string, t: string) =>
+    `COALESCE("${alias}"."before" + LEAST(GREATEST(${t} - "${alias}"."s", 0), "${alias}"."e" - "${alias}"."s"), 0)`;
+  const spans = `SELECT ${[...x.groups.map((g) => `"r".${g}`), `${s} AS "_s"`, `CASE WHEN ${x.c(end)} IS NOT NULL THEN ${e} END AS "_e"`].join(', ')} FROM ${x.table} AS "r"`;
+  const parts = statistic(
+    x,
+    `CASE WHEN "p"."_e" IS NOT NULL THEN ${upTo('b', '"p"."_e"')} - ${upTo('a', '"p"."_s"')} END`,
+  );
   return {
-    ...statistic(x, `CASE WHEN ${x.c(end)} IS NOT NULL THEN ${overlap} END`),
-    with: [openIntervalsCte(x.o.calendar, x.o.from!, x.o.to!)],
+    ...parts,
+    with: [
+      intervals,
+      `"_open_before" AS (SELECT "s", "e", SUM("e" - "s") OVER (ORDER BY "s") - ("e" - "s") AS "before" FROM "_open_intervals")`,
+    ],
+    rows: `SELECT ${[...x.groups.map((g) => `"p".${g}`), `${parts.derived!._duration} AS "_duration"`].join(', ')} FROM (${spans}) AS "p" ASOF LEFT JOIN "_open_before" AS "a" ON "p"."_s" >= "a"."s" ASOF LEFT JOIN "_open_before" AS "b" ON "p"."_e" >= "b"."s"`,
   };
 }
 
@@ -490,14 +513,16 @@ export function toSql(metric: MetricName, options: ToSqlOptions): string {
   const ms = (field: string) =>
     o.dialect === 'duckdb' ? `epoch_ms(${c(field)})` : `(EXTRACT(EPOCH FROM ${c(field)}) * 1000)`;
   const table = (o.table ?? DEFAULT_TABLE[definition.kind]).split('.').map(q).join('.');
-  const parts = definition.build({ o, c, name, ms, table });
-
   const groups = o.groupBy.map(q);
+  const parts = definition.build({ o, c, name, ms, table, groups });
+
   const select = [...groups, `'${metric}' AS metric`, `${parts.value} AS value`, `${parts.n} AS n`].join(
     ', ',
   );
   const grouping = groups.length ? ` GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : '';
   const withClause = parts.with?.length ? `WITH ${parts.with.join(', ')} ` : '';
+  if (parts.rows !== undefined)
+    return `${withClause}SELECT ${select} FROM (${parts.rows}) AS "rows"${grouping}`;
   if (parts.derived === undefined) return `${withClause}SELECT ${select} FROM ${table} AS "r"${grouping}`;
   const derived = Object.entries(parts.derived).map(([name, expression]) => `${expression} AS ${q(name)}`);
   const rows = `SELECT ${[...groups.map((g) => `"r".${g}`), ...derived].join(', ')} FROM ${table} AS "r"`;
