@@ -124,8 +124,11 @@ export interface NextActivity {
 
 /** Why the case model predicted what it did (with `{ explain: true }`). */
 export interface CaseModelTrace {
-  /** Each feature of the prefix and whether the model has a weight for it. */
-  features: Array<{ feature: string; known: boolean }>;
+  /**
+   * Each feature of the prefix, whether the model has a weight for it, and that weight for the
+   * most probable next activity (`weight`, 0 when unknown): positive pushes towards it.
+   */
+  features: Array<{ feature: string; known: boolean; weight: number }>;
   /** The remaining-time state used and its effective sample size. */
   remaining: { level: string; state: string; support: number };
   /** True when the steps were not in time order and were sorted (stably). */
@@ -261,7 +264,14 @@ export function createCaseModel(json: CaseModelJson, calendar: BusinessCalendar 
       }
       if (opts.explain) {
         result.trace = {
-          features: features.map((feature) => ({ feature, known: weights[feature] !== undefined })),
+          features: features.map((feature) => {
+            const row = weights[feature];
+            return {
+              feature,
+              known: row !== undefined,
+              weight: row ? row[classes.indexOf(next[0]!.activity)]! : 0,
+            };
+          }),
           remaining: { level, state: stateKey, support: state.n },
           sorted: wasSorted,
         };

@@ -103,8 +103,15 @@ describe('trainCaseModel', () => {
   it('explains the features it used, unknown ones included', () => {
     const model = trainCaseModel(helpdeskLog(), { minSupport: 1, minFeatureCount: 1 });
     const p = model.predict([{ activity: 'never-seen', at: iso(T0) }], { explain: true });
-    expect(p.trace!.features).toContainEqual({ feature: 'a1:never-seen', known: false });
-    expect(p.trace!.features).toContainEqual({ feature: 'bias', known: true });
+    expect(p.trace!.features).toContainEqual({ feature: 'a1:never-seen', known: false, weight: 0 });
+    const bias = p.trace!.features.find((f) => f.feature === 'bias')!;
+    expect(bias.known).toBe(true);
+    // The weights in the trace are the stored ones for the top activity.
+    const top = model.toJSON().classes.indexOf(p.next[0]!.activity);
+    expect(bias.weight).toBe(model.toJSON().weights.bias![top]);
+    const after = model.predict([{ activity: 'open', at: iso(T0) }], { explain: true });
+    expect(after.next[0]!.activity).toBe('assigned');
+    expect(after.trace!.features.find((f) => f.feature === 'a1:open')!.weight).toBeGreaterThan(0);
     expect(p.trace!.sorted).toBe(false);
   });
 
