@@ -144,6 +144,8 @@ export async function startPostgres(): Promise<PostgresServer> {
         database: options.database ?? 'postgres',
         max: options.max ?? 10,
       });
+      // An idle connection cut by the server (shutdown) must not crash the test worker.
+      pool.on('error', () => {});
       pools.push(pool);
       return pool;
     },

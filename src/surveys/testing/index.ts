@@ -64,8 +64,14 @@ export function describeSurveyStore(name: string, factory: () => SurveyStore | P
       const second = await store.insert(record('e1', { status: 'suppressed', reason: 'throttled' }));
       expect(second.created).toBe(false);
       expect(second.record.status).toBe('scheduled');
-      const both = await Promise.all([store.insert(record('e2')), store.insert(record('e2'))]);
-      expect(both.filter((b) => b.created)).toHaveLength(1);
+      // Concurrent inserts of one id (several processes planning the same event): one row.
+      const all = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.insert(record('e2', { remindersSent: i }))),
+      );
+      expect(all.filter((b) => b.created)).toHaveLength(1);
+      const winner = all.find((b) => b.created)!.record.remindersSent;
+      expect(all.every((b) => b.record.remindersSent === winner)).toBe(true);
+      expect((await store.listByRecipient('u1')).filter((r) => r.id === 'e2')).toHaveLength(1);
     });
 
     it('does not let callers mutate stored state', async () => {
