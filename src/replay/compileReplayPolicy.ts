@@ -2,6 +2,7 @@ import { ALWAYS_OPEN } from '../calendar/alwaysOpen';
 import { createBusinessCalendar } from '../calendar/createBusinessCalendar';
 import type { BusinessCalendar } from '../calendar/types';
 import { createHandoffPolicy, type HandoffPolicy } from '../handoff/index';
+import { loadTextClassifier, type TextClassifier } from '../learning/index';
 import { TandemError, type TandemIssue, toTandemError, validationError } from '../model/errors';
 import { compileRouter, type Router } from '../routing/index';
 import { type CompiledSurveyPolicy, compileSurveyPolicy } from '../surveys/index';
@@ -25,6 +26,8 @@ export interface ReplayPolicy {
     defaultAht: number;
   };
   offerAcceptance: number;
+  /** Fitted models that add fields to the routing item (see `ReplayPolicyConfigSchema.models`). */
+  models?: { topic?: TextClassifier; sentiment?: TextClassifier | 'lexicon' };
 }
 
 const SECTIONS = ['router', 'handoff', 'surveys', 'calendar'] as const;
@@ -35,9 +38,27 @@ function pickSections(raw: Record<string, unknown>): Partial<Record<(typeof SECT
     : {};
 }
 
+/** A sentiment model must have the sentiment labels; checked at compile time, not per conversation. */
+function loadSentimentModel(json: unknown): TextClassifier {
+  const model = loadTextClassifier(json);
+  const allowed = new Set(['positive', 'neutral', 'negative']);
+  if (
+    !model.labels.every((l) => allowed.has(l)) ||
+    !model.labels.includes('positive') ||
+    !model.labels.includes('negative')
+  )
+    throw new TandemError({
+      code: 'INVALID_CONFIG',
+      module: 'replay',
+      path: 'labels',
+      message: `a sentiment model needs the labels positive and negative (and optionally neutral), got ${model.labels.join(', ')}`,
+    });
+  return model;
+}
+
 /**
  * Validates and compiles a replay policy written as JSON — `{ router?, handoff?, surveys?,
- * calendar?, sla?, staffing?, offerAcceptance? }` — with each module's own factory, so a bad
+ * calendar?, sla?, staffing?, offerAcceptance?, models? }` — with each module's own factory, so a bad
  * policy reports every problem with its full path (`router.rules[2].when.op`). Use the result
  * with `replay` and `comparePolicies`.
  *
@@ -80,6 +101,11 @@ export function compileReplayPolicy(config: ReplayPolicyConfig): ReplayPolicy {
     createHandoffPolicy(c, { calendar, ...(router ? { router } : {}) }),
   );
   const surveys = section('surveys', parsed.surveys, compileSurveyPolicy);
+  const topic = section('models.topic', parsed.models?.topic, loadTextClassifier);
+  const sentiment: TextClassifier | 'lexicon' | undefined =
+    parsed.models?.sentiment === 'lexicon'
+      ? 'lexicon'
+      : section('models.sentiment', parsed.models?.sentiment, loadSentimentModel);
   if (issues.length) {
     throw validationError(issues, { module: 'replay', code: 'INVALID_CONFIG', what: 'replay policy' });
   }
@@ -95,5 +121,8 @@ export function compileReplayPolicy(config: ReplayPolicyConfig): ReplayPolicy {
     sla,
     staffing: parsed.staffing,
     offerAcceptance: parsed.offerAcceptance,
+    ...(topic || sentiment
+      ? { models: { ...(topic ? { topic } : {}), ...(sentiment ? { sentiment } : {}) } }
+      : {}),
   });
 }

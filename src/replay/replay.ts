@@ -1,4 +1,5 @@
 import { hashString, mulberry32 } from '../_internal/random';
+import { analyzeSentiment } from '../confidence/index';
 import type { HandoffDecision } from '../handoff/index';
 import type { KnowledgeStore } from '../knowledge/index';
 import { erlangC, type RequiredPositions } from '../metrics/index';
@@ -107,14 +108,31 @@ function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
-function routingItem(c: ReturnType<typeof ReplayConversationSchema.parse>) {
+function routingItem(c: ReturnType<typeof ReplayConversationSchema.parse>, policy: ReplayPolicy) {
   const firstText = c.messages.find((m) => m.author === 'customer')?.text ?? '';
   return {
     ...c,
     language: c.language ?? c.customer?.language,
     text: firstText,
     message: { text: firstText },
+    ...(policy.models ? modelFields(firstText, policy.models) : {}),
   };
+}
+
+/** Fields the policy's fitted models (or the lexicon) read from the first customer message. */
+function modelFields(text: string, models: NonNullable<ReplayPolicy['models']>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (models.topic) {
+    const p = models.topic.predict(text);
+    fields.topic = p.label;
+    fields.topicConfidence = p.confidence;
+  }
+  if (models.sentiment) {
+    const s = analyzeSentiment(text, models.sentiment === 'lexicon' ? {} : { model: models.sentiment });
+    fields.sentiment = s.label;
+    fields.sentimentScore = s.compound;
+  }
+  return fields;
 }
 
 /**
@@ -260,7 +278,7 @@ export async function replay(
 
     let route: ReplayDecision['route'] = null;
     if (policy.router) {
-      const r = policy.router.route(routingItem(c));
+      const r = policy.router.route(routingItem(c, policy));
       const correct = c.queue === undefined ? null : r.queue === c.queue;
       route = {
         queue: r.queue,

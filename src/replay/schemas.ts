@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TextClassifierModel } from '../learning/index';
 import { DurationSchema } from '../model/duration';
 import { ChannelSchema, InstantSchema, LanguageSchema, PrioritySchema } from '../model/schemas';
 
@@ -56,6 +57,21 @@ export const ReplayPolicyConfigSchema = z.strictObject({
   staffing: StaffingSchema,
   /** Share of handoff offers the customer accepts (seeded draw per conversation). Default 1. */
   offerAcceptance: z.number().min(0).max(1).default(1),
+  /**
+   * Fitted models carried by JSON (`clf.toJSON()` of `tandem-cx/learning`), read on the first
+   * customer message and given to the router as fields: `topic` → `topic` and `topicConfidence`
+   * (the model's label and probability); `sentiment` → `sentiment` (label) and `sentimentScore`
+   * (compound) — from a model with labels positive/neutral/negative, or `'lexicon'` for
+   * `analyzeSentiment`'s lexicons, so a what-if can compare the two on the same history.
+   */
+  models: z
+    .strictObject({
+      topic: z.custom<TextClassifierModel>(() => true).optional(),
+      sentiment: z
+        .union([z.literal('lexicon'), z.custom<TextClassifierModel>((v) => v !== 'lexicon')])
+        .optional(),
+    })
+    .optional(),
 });
 /** A replay policy as JSON. */
 export type ReplayPolicyConfig = z.input<typeof ReplayPolicyConfigSchema>;
