@@ -616,7 +616,7 @@ export const PL_BOOSTERS: Readonly<Record<string, number>> = {
 };
 
 /** Negations that are also lexicon words (like VADER's "no"): before a lexicon word they negate it. */
-export const PL_LEXICAL_NEGATIONS: ReadonlySet<string> = new Set(['brak', 'źle']);
+export const PL_LEXICAL_NEGATIONS: ReadonlySet<string> = new Set(['brak', 'źle', 'zle']);
 
 /** Contrastive conjunctions ("but"): earlier valences ×0.5, later ×1.5. */
 export const PL_BUT: ReadonlySet<string> = new Set(['ale', 'lecz', 'jednak', 'jednakże', 'natomiast']);
