@@ -52,6 +52,39 @@ function send(method: string, path: string, body?: string, contentType = 'applic
   });
 }
 
+/** A POST whose body is streamed in `pieces` chunks of `size` bytes (chunked transfer encoding). */
+function sendStream(path: string, pieces: number, size: number): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL(path, service!.url),
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            json: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    const piece = 'x'.repeat(size);
+    let sent = 0;
+    const write = () => {
+      while (sent < pieces) {
+        sent++;
+        if (!req.write(piece)) return void req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
+  });
+}
+
 const post = (conversation: string, body: unknown) =>
   send('POST', `/conversations/${conversation}/messages`, JSON.stringify(body));
 
@@ -136,6 +169,10 @@ describe('http-service example: POST /conversations/:id/messages', () => {
     const over = await send('POST', '/conversations/c-big/messages', 'x'.repeat(limits.bodyBytes + 1));
     expect(over.status).toBe(413);
     expect(over.json.error.code).toBe('PAYLOAD_TOO_LARGE');
+    // Streamed (chunked, no content-length): refused as soon as it passes the limit.
+    const streamed = await sendStream('/conversations/c-big/messages', 40, 64 * 1024);
+    expect(streamed.status).toBe(413);
+    expect(streamed.json.error.code).toBe('PAYLOAD_TOO_LARGE');
     // Exactly the limit is read: a 1 MiB JSON body gets to validation (text over 10,000 chars).
     const text = 'a'.repeat(limits.bodyBytes - JSON.stringify({ customerId: 'u6', text: '' }).length);
     const at = await post('c-big', { customerId: 'u6', text });

@@ -116,24 +116,41 @@ class HttpError extends Error {
 const badInput = (path: string, message: string) =>
   new HttpError(400, errorBody(new TandemError({ code: 'INVALID_INPUT', module: 'http', path, message })));
 
-/** Reads the body up to `limits.bodyBytes`; larger → 413 without buffering the rest. */
-async function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Reads the body up to `limits.bodyBytes`. Larger (declared by `content-length` or found while
+ * streaming) → 413 at once, without buffering the rest; the rest is read and dropped so the
+ * client, still sending, receives the answer instead of a reset connection (the server's
+ * `requestTimeout` bounds how long that may take).
+ */
+function readBody(req: IncomingMessage): Promise<string> {
   const tooLarge = () =>
-    new HttpError(
-      413,
-      { error: { code: 'PAYLOAD_TOO_LARGE', path: '', message: `body over ${limits.bodyBytes} bytes` } },
-      { connection: 'close' },
-    );
-  const declared = Number(req.headers['content-length'] ?? Number.NaN);
-  if (declared > limits.bodyBytes) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limits.bodyBytes) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+    new HttpError(413, {
+      error: { code: 'PAYLOAD_TOO_LARGE', path: '', message: `body over ${limits.bodyBytes} bytes` },
+    });
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? Number.NaN);
+    if (declared > limits.bodyBytes) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limits.bodyBytes) {
+        over = true;
+        chunks.length = 0;
+        reject(tooLarge());
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
 }
 
 function parseJson(text: string): unknown {
