@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TandemError } from '../model/errors';
 import { analyzeSentiment } from './analyzeSentiment';
@@ -141,7 +142,91 @@ describe('analyzeSentiment — Polish and Chinese', () => {
   });
 });
 
+describe('analyzeSentiment — review rules (Polish and Chinese)', () => {
+  const pl = (text: string) => analyzeSentiment(text, { language: 'pl' }).compound;
+  const zh = (text: string) => analyzeSentiment(text, { language: 'zh' }).compound;
+
+  it('pl: words typed without diacritics score like the written ones', () => {
+    expect(pl('Lekarz byl swietny')).toBe(pl('Lekarz był świetny'));
+    // bare "zle" is both "źle" (badly) and "złe" (bad): negative either way
+    expect(pl('zle')).toBeLessThan(-0.4);
+    expect(pl('Lekarz zle dobral leki')).toBeLessThan(0);
+  });
+
+  it('pl: "nie" reaches across a copula but not across a verb to its object', () => {
+    expect(pl('To nie jest dobre')).toBeLessThan(0);
+    expect(pl('Nie spotkałam lepszego lekarza')).toBeGreaterThan(0);
+  });
+
+  it('pl: a negation that negates no lexicon word is a weak negative cue; "nie tylko" is not', () => {
+    expect(pl('Lekarz mnie nie zbadał')).toBeCloseTo(-0.2263, 4); // −0.9 → x/√(x²+15)
+    expect(pl('Lekarz nie tylko zbadał')).toBe(0);
+  });
+
+  it('pl: "super" before a sentiment word intensifies it; a booster is not read as a lexicon word', () => {
+    expect(pl('Pani doktor super miła')).toBeGreaterThan(pl('Pani doktor miła'));
+    expect(pl('strasznie miła')).toBeGreaterThan(pl('miła'));
+  });
+
+  it('zh: 好 before a sentiment word is "so"; degree complements boost the word before them', () => {
+    expect(zh('好卡')).toBeLessThan(zh('卡'));
+    expect(zh('难吃死了')).toBeLessThan(zh('难吃'));
+    expect(zh('好新鲜')).toBeGreaterThan(zh('新鲜'));
+  });
+
+  it('zh: clause-initial 就是 and concessive 虽然 weigh the later clause', () => {
+    expect(zh('质量还行，就是太贵了')).toBeLessThan(0);
+    expect(zh('虽然有点贵，质量很好')).toBeGreaterThan(0);
+    expect(zh('这就是好东西')).toBeGreaterThan(0);
+  });
+
+  it('zh: 一般 judges only as a predicate; 请问 makes a clause an inquiry; 别人 does not negate', () => {
+    expect(zh('质量一般')).toBeLessThan(0);
+    expect(zh('快递一般几天能到？')).toBe(0);
+    expect(zh('请问这个尺码偏大还是偏小？')).toBeGreaterThan(-0.05);
+    expect(zh('比别人贵')).toBeLessThan(0);
+  });
+
+  it('zh: 不太好 is milder than 太不好; 吧 softens', () => {
+    expect(zh('不太好')).toBeLessThan(0);
+    expect(zh('太不好')).toBeLessThan(zh('不太好'));
+    expect(zh('还行吧')).toBeLessThan(zh('还行'));
+    expect(zh('还行吧')).toBeGreaterThan(0);
+  });
+});
+
 describe('analyzeSentiment — bad input', () => {
+  it('Polish and Chinese: empty, 1 MB, lone surrogates, astral characters and emoji stay defined', () => {
+    for (const language of ['pl', 'zh']) {
+      expect(analyzeSentiment('', { language })).toMatchObject({ compound: 0, label: 'neutral', language });
+      const big = analyzeSentiment(
+        language === 'pl' ? 'Świetna obsługa! '.repeat(70_000) : '服务很好！'.repeat(220_000),
+        {
+          language,
+        },
+      );
+      expect(big).toMatchObject({ truncated: true, label: 'positive' });
+      const odd = analyzeSentiment(`\ud800好\udc00 𠀀𠀁 😡 ${'，'.repeat(50)} ok`, { language });
+      expect(Number.isFinite(odd.compound)).toBe(true);
+      expect(Math.abs(odd.compound)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('any string gives a compound in −1..1 and shares that sum to 1 or 0 (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.constantFrom('en', 'pl', 'zh'),
+        (text, language) => {
+          const r = analyzeSentiment(text, { language });
+          const sum = r.positive + r.negative + r.neutral;
+          return Math.abs(r.compound) <= 1 && (sum === 0 || Math.abs(sum - 1) < 0.01);
+        },
+      ),
+      { numRuns: 300, seed: 13 },
+    );
+  });
+
   it('empty and whitespace-only text is neutral with all shares 0', () => {
     expect(analyzeSentiment('')).toEqual({
       compound: 0,
