@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createBusinessCalendar } from '../calendar/index';
 import { TandemError } from '../model/errors';
 import { exceedanceProbability, timeBucket } from './caseModelCore';
-import { REMAINING_QUANTILE_LEVELS } from './caseModelSchemas';
+import { CaseStepSchema, REMAINING_QUANTILE_LEVELS } from './caseModelSchemas';
 import { loadCaseModel } from './loadCaseModel';
 import { trainCaseModel } from './trainCaseModel';
 
@@ -235,6 +236,45 @@ describe('exceedanceProbability', () => {
           return p1 >= p2 - 1e-12 && p1 >= 0 && p1 <= 1;
         },
       ),
+    );
+  });
+});
+
+describe('predict input', () => {
+  it('accepts exactly the steps the schema accepts (direct path ≡ zod)', () => {
+    const model = trainCaseModel(helpdeskLog());
+    const at = fc.oneof(
+      fc.date({ noInvalidDate: false }),
+      fc.integer({ min: -1e15, max: 1e15 }),
+      fc.constantFrom(
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        '2026-03-02T09:00:00Z',
+        '2026-03-02',
+        'nope',
+        '',
+        null,
+        undefined,
+        {},
+      ),
+    );
+    const step = fc.oneof(
+      fc.record({ activity: fc.oneof(fc.constantFrom('open', 'assigned', ''), fc.integer()), at }),
+      fc.constantFrom(null, 'open', 3),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 4 }), (steps) => {
+        const valid = z.array(CaseStepSchema).min(1).safeParse(steps).success;
+        let ok = true;
+        try {
+          model.predict(steps as never);
+        } catch (e) {
+          expect(e).toBeInstanceOf(TandemError);
+          ok = false;
+        }
+        expect(ok).toBe(valid);
+      }),
+      { numRuns: 300 },
     );
   });
 });
