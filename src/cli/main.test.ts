@@ -149,6 +149,23 @@ describe('tandem-cx metrics', () => {
     expect(r.stderr.split('\n').filter((l) => l.includes('createdAt')).length).toBe(1);
   });
 
+  it('names the rows of a JSON array by record number', async () => {
+    const r = await run(
+      'metrics',
+      file(
+        'array.json',
+        JSON.stringify([
+          { createdAt: '2026-11-02T09:00:00Z', reopens: 0, resolvedAt: '2026-11-02T10:00:00Z' },
+          { reopens: 1 },
+        ]),
+      ),
+      '--metrics',
+      'reopenRate',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/record 2, createdAt: /);
+  });
+
   it('reports a malformed JSON Lines line', async () => {
     const r = await run(
       'metrics',
