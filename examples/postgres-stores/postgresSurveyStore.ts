@@ -54,6 +54,8 @@ const PATCH_COLUMNS: Record<keyof SurveyRecordPatch, string> = {
   expiresAt: 'expires_at',
 };
 
+const REQUIRED = new Set<keyof SurveyRecordPatch>(['status', 'reminders', 'remindersSent']);
+
 const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
 
 function toRecord(row: Row): SurveyRecord {
@@ -224,6 +226,8 @@ export async function createPostgresSurveyStore(
       >) {
         if (!(field in patch)) continue;
         const value = patch[field];
+        // `undefined` clears an optional field; the required ones (status, reminders, remindersSent) keep theirs.
+        if (value === undefined && REQUIRED.has(field)) continue;
         params.push(
           value === undefined
             ? null
