@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { handoffSection } from '../scripts/demo/handoff';
 import { metricsSection } from '../scripts/demo/metrics';
 import { replaySection } from '../scripts/demo/replay';
+import { shorten } from '../scripts/demo/routing';
 import { surveysSection } from '../scripts/demo/surveys';
 
 describe('npm run demo', () => {
@@ -12,6 +13,14 @@ describe('npm run demo', () => {
     expect(text).toMatch(/bot: Cards arrive within 5 working days/);
     expect(text).toMatch(/articles already shown: card-arrival \(When will my card arrive\?\)/);
     expect(text).not.toMatch(/articles already shown:? 0/);
+  });
+
+  it('shortens table cells at a word boundary', () => {
+    expect(shorten('na fakturze jest opłata, na którą się nie zgodziłem', 38)).toBe(
+      'na fakturze jest opłata, na którą się…',
+    );
+    expect(shorten('where is my refund', 38)).toBe('where is my refund');
+    expect(shorten('the tracking page shows a flux capacitor error', 30)).toBe('the tracking page shows a…');
   });
 
   it('prints every survey reason whole, never cut mid-word', () => {

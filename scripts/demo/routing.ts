@@ -2,10 +2,16 @@ import { formatTable as table } from '../../src/cli/io';
 import { assignAgent, compileRouter, detectLanguage } from '../../src/routing/index';
 import { agents, baselinePolicy, conversations } from './data';
 
-const short = (v: unknown) => {
-  const text = JSON.stringify(v) ?? 'undefined';
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-};
+/** Shortens text to `width` characters at a word boundary, with an ellipsis (never mid-word). */
+export function shorten(text: string, width: number): string {
+  if (text.length <= width) return text;
+  const cut = text.slice(0, width - 1);
+  // A cut right before a space ends on a whole word; otherwise go back to the last space.
+  const space = text[width - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  return `${(space > width / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:|]+$/, '')}…`;
+}
+
+const short = (v: unknown) => shorten(JSON.stringify(v) ?? 'undefined', 40);
 
 /** Routes a few sample conversations with the example policy, explains one, assigns agents. */
 export function routingSection(): string {
@@ -29,7 +35,7 @@ export function routingSection(): string {
       { strategy: 'skills_best_match', now: new Date(c.createdAt) },
     );
     return [
-      text.length > 38 ? `${text.slice(0, 37)}…` : text,
+      shorten(text, 38),
       `${detected.language} ${detected.confidence.toFixed(2)}`,
       decision.kind === 'matched' ? decision.ruleId : '(fallback)',
       decision.queue,
