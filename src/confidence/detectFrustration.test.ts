@@ -330,6 +330,20 @@ describe('detectFrustration — reading the conversation (bot failures, correcti
     expect(r.signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['bot_failure', 'correction']));
   });
 
+  it.each([
+    ['en', "Wasn't a fan of that one."],
+    ['en', 'Not a fan of that suggestion.'],
+    ['en', 'Are you still there?'],
+    ['pl', 'To nie dla mnie, nie podoba mi się.'],
+    ['zh', '不喜欢这个，不是我想要的'],
+  ])('%s turning down the bot is a weak correction: %s', (language, text) => {
+    const r = detectFrustration(
+      [customer('something to watch tonight?'), bot('How about "Up"?'), customer(text)],
+      { language },
+    );
+    expect(r.signals.find((s) => s.kind === 'correction')?.weight).toBeCloseTo(0.35 * 0.6, 6);
+  });
+
   it('"no, thank you" is not a correction; a bare "no" after a failure is', () => {
     const failed = bot('I am sorry, I cannot find that.');
     expect(

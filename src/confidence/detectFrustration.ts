@@ -11,6 +11,7 @@ import {
   type PatternLanguage,
   POLITE_NO,
   PUNCTUATION_RUN,
+  REJECTION,
 } from './frustration/patterns';
 import { foldTraditional } from './lexiconScorer';
 import { BOT_FALLBACK, FRUSTRATION_PATTERNS } from './lexicons/frustration';
@@ -170,6 +171,8 @@ interface CustomerFeatures {
   /** A correction or insistence ("are you sure", "I said…"): the match, if any. */
   correction: string | null;
   /** The message starts with a bare "no" (not "no, thanks"): it rejects the bot's reply. */
+  /** The customer turns down the bot's proposal ("not a fan", "that won't work"): the match. */
+  rejection: string | null;
   leadingNo: boolean;
   /** Anger expressions: their evidence and how many distinct ones (0 when none). */
   anger: string | null;
@@ -238,7 +241,11 @@ function customerFeatures(raw: string, tag: string | undefined): CustomerFeature
   }
   let correction: string | null = null;
   let leadingNo = false;
-  for (const lang of languages) correction ??= firstMatch(CORRECTION[lang], folded);
+  let rejection: string | null = null;
+  for (const lang of languages) {
+    correction ??= firstMatch(CORRECTION[lang], folded);
+    rejection ??= firstMatch(REJECTION[lang], folded);
+  }
   // Distinct anger expressions in the message ("a joke… worst company ever" is two).
   const angerWords = new Set<string>();
   for (const lang of languages)
@@ -257,6 +264,7 @@ function customerFeatures(raw: string, tag: string | undefined): CustomerFeature
     patterns,
     correction,
     leadingNo,
+    rejection,
     anger,
     angerCount: angerWords.size,
     shouting,
@@ -398,13 +406,13 @@ export function runDetection(
 
     // the customer corrects or insists, more telling right after the bot failed
     const afterFailure = failedAt >= 0;
-    // A bare leading "no" rejects what the bot just said or offered: weaker than an explicit
-    // correction unless the bot had failed.
-    if (answered && (f.correction || f.leadingNo))
+    // A bare "no" or a rejection ("not a fan", "that won't work") turns down what the bot just
+    // said: weaker than an explicit correction unless the bot had failed.
+    if (answered && (f.correction || f.leadingNo || f.rejection))
       add(
         'correction',
         i,
-        `${f.correction ?? '"no"'}${afterFailure ? ` after the bot's failed reply at turn ${failedAt + 1}` : ''}`,
+        `${f.correction ?? f.rejection ?? '"no"'}${afterFailure ? ` after the bot's failed reply at turn ${failedAt + 1}` : ''}`,
         afterFailure ? 1.4 : f.correction ? 1 : 0.6,
       );
 

@@ -2,7 +2,7 @@
 // parts of the User Satisfaction Simulation set, Sun et al. SIGIR 2021; evaluation only, never
 // shipped). Figures come from test/support/frustrationEval.ts, shared with bench/confidence.ts.
 // Measured (development figures: the detector was designed and tuned on this data, see
-// docs/confidence.md): AUROC 0.8195 overall (MultiWOZ 0.8669, ReDial 0.7687) against the
+// docs/confidence.md): AUROC 0.8393 overall (MultiWOZ 0.8670, ReDial 0.8085) against the
 // last-message VADER baseline 0.7167; false-offer rate 0.28 %. Floors sit a little under.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEvalData } from '../../test/support/describeEvalData';
@@ -21,15 +21,15 @@ describeEvalData(['uss-dev/MWOZ.txt', 'uss-dev/ReDial.txt'])(
       expect(r.overall.satisfied).toBe(17_185);
     });
 
-    it('AUROC ≥ 0.80 overall and ≥ the last-message VADER baseline + 0.05', () => {
-      expect(r.overall.auroc).toBeGreaterThanOrEqual(0.8);
+    it('AUROC ≥ 0.82 overall (acceptance 0.80) and ≥ the last-message VADER baseline + 0.05', () => {
+      expect(r.overall.auroc).toBeGreaterThanOrEqual(0.82);
       expect(r.overall.auroc).toBeGreaterThanOrEqual(r.overall.baseline + 0.05);
       expect(r.overall.baseline).toBeCloseTo(0.7167, 3);
     });
 
-    it('per source: MultiWOZ ≥ 0.84, ReDial ≥ 0.75 (and above its baseline)', () => {
+    it('per source: MultiWOZ ≥ 0.84, ReDial ≥ 0.78 (and above its baseline)', () => {
       expect(r.bySource.MWOZ.auroc).toBeGreaterThanOrEqual(0.84);
-      expect(r.bySource.ReDial.auroc).toBeGreaterThanOrEqual(0.75);
+      expect(r.bySource.ReDial.auroc).toBeGreaterThanOrEqual(0.78);
       expect(r.bySource.ReDial.auroc).toBeGreaterThan(r.bySource.ReDial.baseline);
     });
 

@@ -55,6 +55,29 @@ export const CORRECTION: Readonly<Record<PatternLanguage, RegExp>> = {
   zh: /(?:不是(?:这个|这样|我要的|我说的|我问的)|我(?:说的|问的)是|我(?:刚才|已经)?说(?:了|过)|你确定|真的(?:没有|吗)|确定(?:没有|吗)|怎么(?:会|可能)(?:没有)?|为什么(?:没有|不|还)|我(?:真的|一定|必须|就是)(?:要|需要|想)|(?:还是|仍然|依然)(?:没有|不|没)|到底|你(?:没|不)(?:懂|明白|理解|看)|答非所问|不对|错了|搞错)/,
 };
 
+/**
+ * The customer turns down what the bot just proposed or checks the bot is still there: "that
+ * won't work either", "not a fan", "I didn't like that one", "not what I'm looking for", "are you
+ * still there?". Weaker than a correction: it counts as one at 0.6 of the weight (like a bare "no").
+ */
+export const REJECTION: Readonly<Record<PatternLanguage, RegExp>> = {
+  en: /\b(?:(?:that|it|this|neither|none of (?:them|those))(?: one)? (?:won'?t|wouldn'?t|doesn'?t|does not|will not|would not|isn'?t going to|don'?t) (?:work|help|do)|(?:not|wasn'?t|isn'?t|i'?m not) (?:really )?(?:a (?:big )?fan|for me|my (?:taste|thing|type|cup of tea))|(?:i'?m|i am) not (?:really )?(?:into|interested in) (?:that|it|this|those|them)\b|i (?:didn'?t|did not|don'?t|do not) (?:really )?(?:like|want|enjoy|care for) (?:that|it|this|those|them|either)\b|not that one|not (?:what|quite what) i(?:'m| am) looking for|(?:are )?you still there|anyone (?:there|here)\?|hello\s*\?)/i,
+  pl: pl(
+    [
+      'to nie dla mnie',
+      'nie podoba mi się',
+      'nie pasuje mi',
+      'nie odpowiada mi',
+      'to mi nie pasuje',
+      'nie tego szukam',
+      'jesteś tam\\?',
+      'jest tam ktoś',
+      'halo\\?',
+    ].join('|'),
+  ),
+  zh: /(?:不喜欢(?:这个|那个|这部|那部)?|这个不行|不太行|不合适|不是我想要的|还在吗|有人吗|在吗[？?])/,
+};
+
 /** "No, thanks", "nie, dziękuję", "不用了，谢谢": a polite no, not a correction. */
 export const POLITE_NO: Readonly<Record<PatternLanguage, RegExp>> = {
   en: /^\s*(?:no|nope|nah)[ ,.!]*(?:thanks?|thank you|that'?s (?:all|it|fine|ok)|(?:all|that'?s) (?:good|set|fine)|(?:i(?:'m| am) )?(?:good|fine|ok|all set)|problem|worries|need)\b/i,

@@ -23,7 +23,7 @@ export const FRUSTRATION_PATTERNS: Readonly<
     already_told:
       /\b(?:i already (?:told|said|explained|gave|sent|wrote)|i just (?:told|said) (?:you|that|it)|i'?ve already (?:told|said|explained|given|sent)|as i (?:said|mentioned|told you|explained)|like i said|i said that already|how many (?:more )?times (?:do|must|will|should|have|am) i|for the (?:\w+ )?(?:third|3rd|fourth|4th|fifth|5th|hundredth|last) time|the (?:third|3rd|fourth|4th|fifth|5th|\d+th) time (?:i|i'?m|i am|i'?ve|i have)\b|read my (?:message|question))/i,
     useless_bot:
-      /\b(?:this is (?:useless|pointless|ridiculous|a joke|a waste of time)|(?:you(?:'re| are)|this bot is|the bot is) (?:so |completely |totally |absolutely )?(?:useless|stupid|dumb|pointless|not helping|no help)|waste of (?:my )?time|not helpful|(?:doesn'?t|does not|isn'?t|is not) help(?:ing|ful)?|you (?:don'?t|do not) understand|(?:are you|r u) (?:even )?listening|stupid (?:bot|machine)|useless (?:bot|machine)|talking to a wall|going (?:round|around) in circles)/i,
+      /\b(?:this is (?:useless|pointless|ridiculous|a joke|a waste of time)|(?:you(?:'re| are)|this bot is|the bot is) (?:so |completely |totally |absolutely )?(?:useless|stupid|dumb|pointless|not (?:really )?helping|no help)|waste of (?:my )?time|not helpful|(?:doesn'?t|does not|isn'?t|is not) help(?:ing|ful)?|you (?:don'?t|do not) understand|(?:are you|r u) (?:even )?listening|stupid (?:bot|machine)|useless (?:bot|machine)|talking to a wall|going (?:round|around) in circles)/i,
   },
   pl: {
     profanity:
