@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { parseWithSchema } from '../model/errors';
 import type { Priority } from '../model/schemas';
-import { type ConditionLeafTrace, compileCondition } from './conditions';
+import { type ConditionLeafTrace, compileValidatedCondition } from './conditions';
 import {
   buildRuleIndex,
   cloneFieldTable,
@@ -108,8 +108,9 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
     what: 'router config',
   });
   const compiled = parsed.rules.map((rule, index) => {
-    // Validates the condition against the item schema and builds its `explain`.
-    const condition = compileCondition(rule.when, {
+    // The config schema has validated the condition; this checks its fields against the item
+    // schema and builds its `explain`.
+    const { compiled: condition } = compileValidatedCondition(rule.when, {
       path: `rules[${index}].when`,
       ...(options.itemSchema ? { itemSchema: options.itemSchema } : {}),
     });

@@ -729,6 +729,11 @@ export function compileConditionWithPlans(
   condition: Condition,
   options: CompileConditionOptions = {},
 ): { compiled: CompiledCondition; plans: readonly LeafPlan[] | null } {
+  return compileValidatedCondition(parseCondition(condition, options), options);
+}
+
+/** Validates a condition with {@link ConditionSchema}; throws the INVALID_CONFIG error on problems. */
+function parseCondition(condition: Condition, options: CompileConditionOptions): Condition {
   const module = options.module ?? 'routing';
   const prefix = options.path ?? '';
   const parsed = ConditionSchema.safeParse(condition);
@@ -748,9 +753,23 @@ export function compileConditionWithPlans(
       cause: parsed.error,
     });
   }
+  return parsed.data;
+}
+
+/**
+ * @internal compileCondition for a condition already validated by {@link ConditionSchema} (e.g.
+ * as part of a router config): field checks against `itemSchema` still run; the schema is not
+ * parsed a second time.
+ */
+export function compileValidatedCondition(
+  condition: Condition,
+  options: CompileConditionOptions = {},
+): { compiled: CompiledCondition; plans: readonly LeafPlan[] | null } {
+  const module = options.module ?? 'routing';
+  const prefix = options.path ?? '';
   const issues: TandemIssue[] = [];
   const fieldCheck = options.itemSchema ? schemaFieldCheck(options.itemSchema) : () => null;
-  const compiled = compileNode(parsed.data, prefix, fieldCheck, issues);
+  const compiled = compileNode(condition, prefix, fieldCheck, issues);
   if (issues.length > 0)
     throw new TandemError({
       code: 'INVALID_CONFIG',
