@@ -139,7 +139,10 @@ export interface FrustrationSignal {
   messageId: string;
   /** What was seen: the matched words or the measured values. */
   evidence: string;
-  /** Weight of this kind (0..1). */
+  /**
+   * The signal's contribution to the score now (0..1): its kind's weight, scaled by strength
+   * (sentiment, anger) and faded by `FRUSTRATION_RECENCY` (0.6) per later customer message.
+   */
   weight: number;
 }
 
