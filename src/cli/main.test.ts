@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -233,15 +233,30 @@ describe('tandem-cx metrics', () => {
     expect(json.code).toBe(1);
   });
 
-  // Issue 16, problem 3: `--metrics csat` on a tickets file printed "csat — 0".
-  it('--metrics csat on a tickets file refuses clearly instead of printing csat — 0', async () => {
-    const r = await run('metrics', sampleCsv, '--metrics', 'csat');
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('missing column rating (required for survey records, read by csat)');
-    expect(r.stderr).toContain(
-      'the csat column here is a per-ticket score, which is not read as survey answers',
-    );
+  // Issue 16, problem 3: `--metrics csat` on a tickets file printed "csat — 0" and ignored the
+  // file's csat column. Now the column is read as the ratings (and said so on stderr).
+  it('--metrics csat on a tickets file reads its csat column instead of printing csat — 0', async () => {
+    const r = await run('metrics', sampleCsv, '--metrics', 'csat', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: reading the csat column');
+    // The expected figure, counted here from the file itself (last column, empty = no answer).
+    const cells = readFileSync(sampleCsv, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').at(-1)!)
+      .filter((cell) => cell !== '');
+    const satisfied = cells.filter((cell) => cell === '4' || cell === '5').length;
+    expect(JSON.parse(r.stdout)).toEqual([
+      { metric: 'csat', value: satisfied / cells.length, n: cells.length },
+    ]);
+    expect(cells.length).toBeGreaterThan(500);
+    // Several survey metrics cannot come from one score column: refused, saying why.
+    const all = await run('metrics', sampleCsv, '--kind', 'survey');
+    expect(all.code).toBe(1);
+    expect(all.stdout).toBe('');
+    expect(all.stderr).toContain('missing column rating (required for survey records');
+    expect(all.stderr).toContain('the csat column here is a per-ticket score');
   });
 
   it('refuses a metric whose input columns are absent instead of printing a number', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type InvalidRecord, parseRecords, type RecordKind } from '../metrics/index';
-import { type Line, readLines } from './io';
+import { csvCell, type Line, readLines } from './io';
 
 /** Record formats the CLI reads, from the file extension unless `--input-format` says. */
 export type InputFormat = 'csv' | 'jsonl' | 'json';
@@ -53,13 +53,15 @@ function* located(
  * Streams validated records out of lines of CSV or JSON Lines, in batches through the metrics
  * module's `parseRecords` (so the CLI and the library share one parser and one set of checks).
  * A CSV row whose quoted cell spans several lines is kept whole. Invalid rows are passed to
- * `onInvalid` with their real line numbers; nothing is dropped silently.
+ * `onInvalid` with their real line numbers; nothing is dropped silently. `renameColumns` renames
+ * CSV header cells (`{ csat: 'rating' }`).
  */
 export function* streamRecords(
   lines: Iterable<Line>,
   format: Exclude<InputFormat, 'json'>,
   kind: RecordKind,
   onInvalid: InvalidRowSink,
+  renameColumns?: Readonly<Record<string, string>>,
 ): Generator<Located> {
   let header: Line | undefined;
   let batch: Line[] = [];
@@ -79,7 +81,15 @@ export function* streamRecords(
   for (const line of lines) {
     if (format === 'csv') {
       if (!header) {
-        if (line.text.trim() !== '') header = line;
+        if (line.text.trim() !== '')
+          header = renameColumns
+            ? {
+                line: line.line,
+                text: splitHeader(line.text)
+                  .map((cell) => csvCell(renameColumns[cell] ?? cell))
+                  .join(','),
+              }
+            : line;
         continue;
       }
       const current: Line = pending ? { line: pending.line, text: `${pending.text}\n${line.text}` } : line;

@@ -202,6 +202,13 @@ interface HeaderFacts {
   columns?: Set<string>;
   /** Metrics left out because the file has no column they read (with the reason). */
   absent: Array<{ metric: MetricName; reason: string }>;
+  /**
+   * A tickets export with a per-ticket score column (`csat`) asked for that one survey metric:
+   * the column is read as the rating (renamed), empty cells being tickets without an answer.
+   */
+  ratingColumn?: SurveyMetric;
+  /** Timestamp column of the buckets when the file has no `respondedAt` (the ticket's `createdAt`). */
+  timeField?: string;
 }
 
 function hasColumn(columns: Set<string>, field: string): boolean {
@@ -225,7 +232,20 @@ export function checkHeader(plan: MetricsPlan): HeaderFacts {
   const header = read.cells;
   const columns = new Set(header.filter((c) => c !== ''));
   const known = KNOWN_COLUMNS[plan.kind];
-  const missing = REQUIRED_COLUMNS[plan.kind].filter((c) => !columns.has(c));
+  const onlyMetric = plan.metrics.length === 1 ? plan.metrics[0]! : undefined;
+  // `--metrics csat` on a tickets export with a per-ticket `csat` column: read that column as the
+  // ratings rather than refuse (or print "csat — 0" as before issue 16).
+  const ratingColumn =
+    plan.kind === 'survey' &&
+    !columns.has('rating') &&
+    onlyMetric !== undefined &&
+    (SURVEY_METRICS as readonly string[]).includes(onlyMetric) &&
+    columns.has(onlyMetric)
+      ? (onlyMetric as SurveyMetric)
+      : undefined;
+  const missing = REQUIRED_COLUMNS[plan.kind].filter(
+    (c) => !columns.has(c) && !(ratingColumn && c === 'rating'),
+  );
   const problems: string[] = [];
   if (missing.length) {
     problems.push(
@@ -243,7 +263,7 @@ export function checkHeader(plan: MetricsPlan): HeaderFacts {
       );
     if (plan.kind === 'survey' && SURVEY_METRICS.some((m) => columns.has(m)))
       problems.push(
-        `the ${SURVEY_METRICS.filter((m) => columns.has(m)).join(', ')} column here is a per-ticket score, which is not read as survey answers: survey metrics read one row per answer with a rating and a kind (csat|nps|ces) column`,
+        `the ${SURVEY_METRICS.filter((m) => columns.has(m)).join(', ')} column here is a per-ticket score: --metrics ${SURVEY_METRICS.find((m) => columns.has(m))} alone reads it as the ratings; several survey metrics need one row per answer with a rating and a kind (csat|nps|ces) column`,
       );
     problems.push(
       `expected columns for ${plan.kind} records: ${REQUIRED_COLUMNS[plan.kind].join(', ')} (required); ${known.filter((c) => !REQUIRED_COLUMNS[plan.kind].includes(c)).join(', ')} (optional); any other column can be used with --group-by`,
@@ -271,7 +291,16 @@ export function checkHeader(plan: MetricsPlan): HeaderFacts {
         reason: `no input for ${metric} in ${plan.file}: it needs ${gaps.map((g) => `a ${orList(g)} column`).join(' and ')}`,
       });
   }
-  return { columns, absent };
+  const timeField =
+    ratingColumn && plan.bucket && !columns.has('respondedAt') && columns.has('createdAt')
+      ? 'createdAt'
+      : undefined;
+  return {
+    columns,
+    absent,
+    ...(ratingColumn ? { ratingColumn } : {}),
+    ...(timeField ? { timeField } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- step 3: passes over the file
@@ -323,7 +352,7 @@ interface ComputeOutcome {
   kinds: Map<string, number>;
 }
 
-function computePasses(plan: MetricsPlan, passes: Pass[], io: CliIo): ComputeOutcome {
+function computePasses(plan: MetricsPlan, header: HeaderFacts, passes: Pass[], io: CliIo): ComputeOutcome {
   const calendar = plan.businessHours
     ? createBusinessCalendar(JSON.parse(readFileSync(plan.businessHours, 'utf8')))
     : undefined;
@@ -354,6 +383,7 @@ function computePasses(plan: MetricsPlan, passes: Pass[], io: CliIo): ComputeOut
             plan.format === 'json' ? 'jsonl' : plan.format, // (json is read whole above)
             plan.kind,
             onInvalid,
+            header.ratingColumn ? { [header.ratingColumn]: 'rating' } : undefined,
           );
     log.reset();
     let read = 0;
@@ -386,6 +416,7 @@ function computePasses(plan: MetricsPlan, passes: Pass[], io: CliIo): ComputeOut
       ...(plan.groupBy.length ? { groupBy: plan.groupBy } : {}),
       ...(plan.bucket ? { bucket: plan.bucket } : {}),
       ...(plan.timeZone ? { timeZone: plan.timeZone } : {}),
+      ...(header.timeField ? { timeField: header.timeField } : {}),
       ...(calendar ? { calendar } : {}),
       onInvalid: 'skip',
     };
@@ -471,7 +502,11 @@ export function runMetricsCommand(options: MetricsCommandOptions, io: CliIo): nu
     return 1;
   }
 
-  const outcome = computePasses(plan, planPasses(plan, metrics), io);
+  if (header.ratingColumn)
+    io.stderr(
+      `note: reading the ${header.ratingColumn} column of ${plan.file} as ${SURVEY_LABEL[header.ratingColumn]} ratings, one per row (an empty cell is a row without an answer)${header.timeField ? `; buckets by ${header.timeField}` : ''}\n`,
+    );
+  const outcome = computePasses(plan, header, planPasses(plan, metrics), io);
   if (outcome.dataRows === 0)
     throw new InputError(
       `${plan.file} has no data rows${plan.format === 'csv' ? ' (only a header)' : ''}: nothing to compute`,
