@@ -81,48 +81,51 @@ function kernelEnv(): NodeJS.ProcessEnv {
   };
 }
 
-describe.skipIf(skip)('notebooks execute in Jupyter with the Deno kernel', () => {
-  it('has at least one notebook and what it needs to run them', () => {
-    expect(notebooks.length).toBeGreaterThan(0);
-    expect(missing, `CI must provide: ${reason}`).toEqual([]);
-  });
+describe.skipIf(skip)(
+  `notebooks execute in Jupyter with the Deno kernel${skip ? ` (skipped: ${reason})` : ''}`,
+  () => {
+    it('has at least one notebook and what it needs to run them', () => {
+      expect(notebooks.length).toBeGreaterThan(0);
+      expect(missing, `CI must provide: ${reason}`).toEqual([]);
+    });
 
-  it.each(notebooks)(
-    '%s runs top to bottom without an error and draws a Vega-Lite chart',
-    (name) => {
-      const out = join(work, 'out');
-      const run = spawnSync(
-        'jupyter',
-        [
-          'nbconvert',
-          '--to',
-          'notebook',
-          '--execute',
-          '--ExecutePreprocessor.kernel_name=deno',
-          '--ExecutePreprocessor.timeout=600',
-          '--output-dir',
-          out,
-          join(here, name),
-        ],
-        { cwd: here, env: kernelEnv(), encoding: 'utf8', timeout: 900_000 },
-      );
-      expect(run.status, `nbconvert failed:\n${run.stderr}`).toBe(0);
-      const executed = JSON.parse(readFileSync(join(out, name), 'utf8')) as { cells: Cell[] };
-      const code = executed.cells.filter((c) => c.cell_type === 'code');
-      expect(code.length).toBeGreaterThan(0);
-      for (const cell of code) expect(cell.execution_count, 'every code cell ran').toBeTypeOf('number');
-      const outputs = code.flatMap((c) => c.outputs ?? []);
-      const errors = outputs.filter(
-        (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
-      );
-      expect(errors.map((o) => `${o.ename ?? o.name}: ${o.evalue ?? ''}`)).toEqual([]);
-      const charts = outputs.flatMap((o) =>
-        o.data?.[VEGA_LITE] ? [o.data[VEGA_LITE] as { data?: { values?: unknown[] } }] : [],
-      );
-      expect(charts.length).toBeGreaterThan(0);
-      for (const spec of charts)
-        expect(spec.data?.values?.length ?? 0, 'a chart with data').toBeGreaterThan(0);
-    },
-    900_000,
-  );
-});
+    it.each(notebooks)(
+      '%s runs top to bottom without an error and draws a Vega-Lite chart',
+      (name) => {
+        const out = join(work, 'out');
+        const run = spawnSync(
+          'jupyter',
+          [
+            'nbconvert',
+            '--to',
+            'notebook',
+            '--execute',
+            '--ExecutePreprocessor.kernel_name=deno',
+            '--ExecutePreprocessor.timeout=600',
+            '--output-dir',
+            out,
+            join(here, name),
+          ],
+          { cwd: here, env: kernelEnv(), encoding: 'utf8', timeout: 900_000 },
+        );
+        expect(run.status, `nbconvert failed:\n${run.stderr}`).toBe(0);
+        const executed = JSON.parse(readFileSync(join(out, name), 'utf8')) as { cells: Cell[] };
+        const code = executed.cells.filter((c) => c.cell_type === 'code');
+        expect(code.length).toBeGreaterThan(0);
+        for (const cell of code) expect(cell.execution_count, 'every code cell ran').toBeTypeOf('number');
+        const outputs = code.flatMap((c) => c.outputs ?? []);
+        const errors = outputs.filter(
+          (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
+        );
+        expect(errors.map((o) => `${o.ename ?? o.name}: ${o.evalue ?? ''}`)).toEqual([]);
+        const charts = outputs.flatMap((o) =>
+          o.data?.[VEGA_LITE] ? [o.data[VEGA_LITE] as { data?: { values?: unknown[] } }] : [],
+        );
+        expect(charts.length).toBeGreaterThan(0);
+        for (const spec of charts)
+          expect(spec.data?.values?.length ?? 0, 'a chart with data').toBeGreaterThan(0);
+      },
+      900_000,
+    );
+  },
+);
