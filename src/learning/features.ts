@@ -113,7 +113,7 @@ function push(sink: Sink, hash: number, name: (() => string) | undefined): void 
  * several features share a bucket the first name is kept.
  */
 export function extractFeatures(text: string, config: FeatureConfig, buffer: FeatureBuffer): number {
-  const sink: Sink = { buffer, count: 0, mask: config.hashBits >= 32 ? -1 : (1 << config.hashBits) - 1 };
+  const sink: Sink = { buffer, count: 0, mask: (1 << config.hashBits) - 1 };
   const explain = buffer.names !== undefined;
   if (explain) buffer.names!.length = 0;
   const lower = text.toLowerCase();

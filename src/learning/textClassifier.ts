@@ -223,14 +223,13 @@ export function createTextClassifier(model: CompiledTextModel, json: TextClassif
     const n = extractFeatures(input, model.features, buf);
     logits.set(model.bias);
     const unknown = addFeatureLogits(model, buf.ids, buf.values, n, logits);
-    const raw = explain ? Float64Array.from(logits) : undefined;
     softmaxInPlace(logits, model.temperature);
     let best = 0;
     for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;
     const scores: Record<string, number> = {};
     for (let c = 0; c < labels.length; c++) scores[labels[c]!] = logits[c]!;
     const result: TextPrediction = { label: labels[best]!, confidence: logits[best]!, scores };
-    if (raw !== undefined) result.trace = traceOf(model, buf, n, best, unknown);
+    if (explain) result.trace = traceOf(model, buf, n, best, unknown);
     return result;
   }
 
