@@ -21,7 +21,16 @@ const calendar = createBusinessCalendar(JSON.parse(readFileSync(join(root, 'cale
 const conversations = readFileSync(join(root, 'conversations.jsonl'), 'utf8')
   .trim()
   .split('\n')
-  .map((l) => JSON.parse(l) as { id: string; channel: string; queue: string; survey?: { rating: number } });
+  .map(
+    (l) =>
+      JSON.parse(l) as {
+        id: string;
+        channel: string;
+        queue: string;
+        survey?: { rating: number };
+        messages: Array<{ author: string; at: string }>;
+      },
+  );
 
 type Row = Record<string, string | number | boolean | null>;
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : null);
@@ -57,6 +66,43 @@ const tickets: Row[] = parseRecords(readFileSync(join(root, 'tickets.csv'), 'utf
     botOnly: t.botOnly ?? null,
   };
 });
+// Messages of the same conversations (next response time): every 11th agent message is an internal
+// note, and every 17th conversation has no messages at all.
+const messages: Row[] = conversations.flatMap((c, i) =>
+  i % 17 === 0
+    ? []
+    : c.messages.map((m, j) => ({
+        conversationId: c.id,
+        author: m.author,
+        at: m.at,
+        public: m.author === 'agent' && (i + j) % 11 === 0 ? false : null,
+      })),
+);
+const messagesById = new Map<string, Row[]>();
+for (const m of messages) {
+  const list = messagesById.get(m.conversationId as string) ?? [];
+  list.push(m);
+  messagesById.set(m.conversationId as string, list);
+}
+const ticketsWithMessages = tickets.map((t) => {
+  const list = messagesById.get(t.id as string);
+  return list === undefined
+    ? t
+    : {
+        ...t,
+        messages: list.map((m) => ({
+          author: m.author,
+          at: m.at,
+          ...(m.public === false ? { public: false } : {}),
+        })),
+      };
+});
+const MESSAGE_COLUMNS: Array<[string, string]> = [
+  ['conversationId', 'VARCHAR'],
+  ['author', 'VARCHAR'],
+  ['at', 'TIMESTAMPTZ'],
+  ['public', 'BOOLEAN'],
+];
 const TICKET_COLUMNS: Array<[string, string]> = [
   ['id', 'VARCHAR'],
   ['customerId', 'VARCHAR'],
@@ -120,7 +166,10 @@ const SURVEY_COLUMNS: Array<[string, string]> = [
   ['channel', 'VARCHAR'],
 ];
 
-const ends = tickets.flatMap((t) => [t.resolvedAt, t.firstResponseAt].filter((x) => x !== null) as string[]);
+const ends = [
+  ...tickets.flatMap((t) => [t.resolvedAt, t.firstResponseAt].filter((x) => x !== null) as string[]),
+  ...messages.map((m) => m.at as string),
+];
 const from = new Date(Math.min(...tickets.map((t) => Date.parse(t.createdAt as string))) - 86_400_000);
 const to = new Date(Math.max(...ends.map((e) => Date.parse(e))) + 86_400_000);
 
@@ -139,6 +188,7 @@ function tableSql(name: string, columns: Array<[string, string]>, rows: Row[]): 
 }
 const SETUP = [
   ...tableSql('tickets', TICKET_COLUMNS, tickets),
+  ...tableSql('messages', MESSAGE_COLUMNS, messages),
   ...tableSql('contacts', CONTACT_COLUMNS, contacts),
   ...Object.entries(surveysByScale).flatMap(([scale, rows]) =>
     tableSql(`surveys_${scale}`, SURVEY_COLUMNS, rows),
@@ -148,7 +198,13 @@ const SETUP = [
 const isSurvey = (m: MetricName): m is 'csat' | 'nps' | 'ces' => ['csat', 'nps', 'ces'].includes(m);
 const isContact = (m: MetricName) => ['aht', 'asa', 'serviceLevel', 'abandonmentRate'].includes(m);
 const recordsOf = (m: MetricName): unknown[] =>
-  isSurvey(m) ? surveysByScale[m] : isContact(m) ? contacts : tickets;
+  isSurvey(m)
+    ? surveysByScale[m]
+    : isContact(m)
+      ? contacts
+      : m === 'nextResponseTime'
+        ? ticketsWithMessages
+        : tickets;
 
 function expectSame(js: MetricRow[], sql: Array<Record<string, unknown>>, groupBy: string[]) {
   expect(sql.length).toBe(js.length);
@@ -164,13 +220,14 @@ function expectSame(js: MetricRow[], sql: Array<Record<string, unknown>>, groupB
 // Metric options as both computeMetrics and toSql take them.
 const CASES: Array<[MetricName, Record<string, unknown>]> = [
   ...SQL_METRIC_NAMES.map((m): [MetricName, Record<string, unknown>] => [m, {}]),
-  ...(['firstResponseTime', 'resolutionTime', 'aht', 'asa'] as const).flatMap(
+  ...(['firstResponseTime', 'nextResponseTime', 'resolutionTime', 'aht', 'asa'] as const).flatMap(
     (m): Array<[MetricName, Record<string, unknown>]> => [
       [m, { statistic: 'p50' }],
       [m, { statistic: 'p90' }],
     ],
   ),
   ['firstResponseTime', { humanOnly: true, statistic: 'p90' }],
+  ['nextResponseTime', { humanOnly: true }],
   ['resolutionTime', { which: 'first' }],
   ['transferRate', { includeHandoffs: true }],
   ['csat', { satisfied: [5] }],
@@ -184,7 +241,7 @@ const CASES: Array<[MetricName, Record<string, unknown>]> = [
 ];
 // Business time: the calendar's open intervals rendered between from and to.
 const CALENDAR_CASES: Array<[MetricName, Record<string, unknown>]> = (
-  ['firstResponseTime', 'resolutionTime'] as const
+  ['firstResponseTime', 'nextResponseTime', 'resolutionTime'] as const
 ).flatMap((m) =>
   (['mean', 'p50', 'p90'] as const).map((statistic): [MetricName, Record<string, unknown>] => [
     m,
@@ -203,7 +260,7 @@ function jsRows(
   const key = JSON.stringify([metric, metricOptions, groupBy, business]);
   let rows = expected.get(key);
   if (rows === undefined) {
-    rows = computeMetrics(business ? tickets : recordsOf(metric), {
+    rows = computeMetrics(recordsOf(metric), {
       metrics: [{ metric, options: metricOptions }] as never,
       ...(business ? { calendar } : {}),
       ...(groupBy.length ? { groupBy } : {}),
@@ -230,19 +287,13 @@ function equivalenceSuite(engine: () => Engine) {
     '%s %j in business hours, overall and by channel',
     async (metric, metricOptions) => {
       for (const groupBy of [[], ['channel']]) {
-        const js = computeMetrics(tickets, {
-          metrics: [{ metric, options: metricOptions }] as never,
-          calendar,
-          ...(groupBy.length ? { groupBy } : {}),
-        }).rows;
+        const js = jsRows(metric, metricOptions, groupBy, true);
         const { dialect, rows } = engine();
         const sql = await rows(toSql(metric, { dialect, calendar, from, to, groupBy, ...metricOptions }));
         expectSame(js, sql, groupBy);
         // Business time really differs from calendar time on this sample.
         if (groupBy.length === 0) {
-          const plain = computeMetrics(tickets, {
-            metrics: [{ metric, options: metricOptions }] as never,
-          }).rows;
+          const plain = jsRows(metric, metricOptions, [], false);
           expect(plain[0]!.value).not.toBeCloseTo(js[0]!.value!, 0);
         }
       }
@@ -325,7 +376,13 @@ describe('toSql', () => {
 
   it.each([
     [() => toSql('fcr' as never, { dialect: 'oracle' as never }), 'dialect', ''],
-    [() => toSql('nextResponseTime', { dialect: 'duckdb' }), 'metric', 'message list'],
+    [() => toSql('slaAttainment', { dialect: 'duckdb' }), 'metric', 'message list'],
+    [
+      () =>
+        toSql('nextResponseTime', { dialect: 'duckdb', messagesTable: 'messages m; DELETE FROM tickets' }),
+      'messagesTable',
+      'table name',
+    ],
     [() => toSql('happiness' as never, { dialect: 'duckdb' }), 'metric', 'has no SQL form'],
     [
       () => toSql('csat', { dialect: 'duckdb', groupBy: ['queue; DROP TABLE x'] }),

@@ -32,6 +32,11 @@ export const ToSqlOptionsSchema = z
     dialect: SqlDialectSchema,
     /** Table holding the records (default `tickets`, `survey_responses` or `contacts` by metric kind). */
     table: QualifiedName.optional(),
+    /**
+     * Next response time: the table of messages, one row per message with `"conversationId"` (the
+     * ticket's `"id"`), `"author"`, `"at"` and `"public"` (NULL = public). Default `messages`.
+     */
+    messagesTable: QualifiedName.optional(),
     /** Columns to group by (flat columns of the table). */
     groupBy: z.array(Identifier).default([]),
     /**
@@ -39,10 +44,10 @@ export const ToSqlOptionsSchema = z
      * Plain identifiers only (they are quoted into the SQL).
      */
     columns: z.record(z.string(), Identifier).default({}),
-    /** Time metrics (`firstResponseTime`, `resolutionTime`, `aht`, `asa`): `mean` (default), `p50`, `p90`. */
+    /** Time metrics (`firstResponseTime`, `nextResponseTime`, `resolutionTime`, `aht`, `asa`): `mean` (default), `p50`, `p90`. */
     statistic: TimeStatisticSchema,
     /**
-     * Business calendar for `firstResponseTime` / `resolutionTime`: its open intervals between
+     * Business calendar for `firstResponseTime` / `nextResponseTime` / `resolutionTime`: its open intervals between
      * `from` and `to` are rendered into the query and business time is their overlap with each
      * record's span. Requires `from` and `to`.
      */
@@ -106,6 +111,8 @@ interface Context {
   table: string;
   /** The group columns, quoted. */
   groups: string[];
+  /** The messages table, quoted (next response time). */
+  messagesTable: string;
 }
 
 /** A metric as SQL: a per-row derived table (optional) and the aggregate expressions over it. */
@@ -179,17 +186,37 @@ function openIntervalsCte(calendar: BusinessCalendar, from: Date, to: Date): str
   return `"_open_intervals"("s", "e") AS (VALUES ${rows})`;
 }
 
-/** Elapsed ms from `start` to `end`: calendar time, or business time with the calendar. */
+/** Elapsed ms from `start` to `end` of each record: calendar time, or business time with the calendar. */
 function elapsed(x: Context, start: string, end: string): SqlParts {
   const s = x.ms(start);
   const e = x.ms(end);
   if (x.o.calendar === undefined)
     return statistic(x, `CASE WHEN ${x.c(end)} IS NOT NULL THEN ${e} - ${s} END`);
+  const spans = `SELECT ${[...x.groups.map((g) => `"r".${g}`), `${s} AS "_s"`, `CASE WHEN ${x.c(end)} IS NOT NULL THEN ${e} END AS "_e"`].join(', ')} FROM ${x.table} AS "r"`;
+  return spanDurations(x, spans);
+}
+
+/**
+ * The statistic of durations over spans: `spans` is a query giving the group columns and `"_s"`,
+ * `"_e"` in epoch ms (`"_e"` NULL = not measurable). Calendar time is `_e − _s`; business time is
+ * the sum of the span's overlaps with the calendar's open intervals rendered into the query.
+ */
+function spanDurations(x: Context, spans: string): SqlParts {
+  const groups = x.groups.map((g) => `"p".${g}`);
+  const rowsOf = (duration: string, joins = '') =>
+    `SELECT ${[...groups, `CAST(${duration} AS DOUBLE PRECISION) AS "_duration"`].join(', ')} FROM (${spans}) AS "p"${joins}`;
+  const parts = statistic(x, '"_duration"');
+  delete parts.derived;
+  if (x.o.calendar === undefined) return { ...parts, rows: rowsOf('"p"."_e" - "p"."_s"') };
   const intervals = openIntervalsCte(x.o.calendar, x.o.from!, x.o.to!);
   if (x.o.dialect === 'postgres') {
     // Business time = the sum of the span's overlaps with the open intervals (no per-row JavaScript).
-    const overlap = `(SELECT COALESCE(SUM(LEAST("i"."e", ${e}) - GREATEST("i"."s", ${s})), 0) FROM "_open_intervals" AS "i" WHERE "i"."s" < ${e} AND "i"."e" > ${s})`;
-    return { ...statistic(x, `CASE WHEN ${x.c(end)} IS NOT NULL THEN ${overlap} END`), with: [intervals] };
+    const overlap = `(SELECT COALESCE(SUM(LEAST("i"."e", "p"."_e") - GREATEST("i"."s", "p"."_s")), 0) FROM "_open_intervals" AS "i" WHERE "i"."s" < "p"."_e" AND "i"."e" > "p"."_s")`;
+    return {
+      ...parts,
+      with: [intervals],
+      rows: rowsOf(`CASE WHEN "p"."_e" IS NOT NULL THEN ${overlap} END`),
+    };
   }
   // DuckDB: the same sum of overlaps, as a difference of running totals. With `before` = open time
   // before an interval starts, the open time up to instant t is before + clamp(t − s, 0, e − s) of
@@ -197,19 +224,39 @@ function elapsed(x: Context, start: string, end: string): SqlParts {
   // and the span's business time is open(end) − open(start) = Σ overlaps.
   const upTo = (alias: string, t: string) =>
     `COALESCE("${alias}"."before" + LEAST(GREATEST(${t} - "${alias}"."s", 0), "${alias}"."e" - "${alias}"."s"), 0)`;
-  const spans = `SELECT ${[...x.groups.map((g) => `"r".${g}`), `${s} AS "_s"`, `CASE WHEN ${x.c(end)} IS NOT NULL THEN ${e} END AS "_e"`].join(', ')} FROM ${x.table} AS "r"`;
-  const parts = statistic(
-    x,
-    `CASE WHEN "p"."_e" IS NOT NULL THEN ${upTo('b', '"p"."_e"')} - ${upTo('a', '"p"."_s"')} END`,
-  );
   return {
     ...parts,
     with: [
       intervals,
       `"_open_before" AS (SELECT "s", "e", SUM("e" - "s") OVER (ORDER BY "s") - ("e" - "s") AS "before" FROM "_open_intervals")`,
     ],
-    rows: `SELECT ${[...x.groups.map((g) => `"p".${g}`), `${parts.derived!._duration} AS "_duration"`].join(', ')} FROM (${spans}) AS "p" ASOF LEFT JOIN "_open_before" AS "a" ON "p"."_s" >= "a"."s" ASOF LEFT JOIN "_open_before" AS "b" ON "p"."_e" >= "b"."s"`,
+    rows: rowsOf(
+      `CASE WHEN "p"."_e" IS NOT NULL THEN ${upTo('b', '"p"."_e"')} - ${upTo('a', '"p"."_s"')} END`,
+      ` ASOF LEFT JOIN "_open_before" AS "a" ON "p"."_s" >= "a"."s" ASOF LEFT JOIN "_open_before" AS "b" ON "p"."_e" >= "b"."s"`,
+    ),
   };
+}
+
+/**
+ * Next response time (Zendesk "next reply time") over a messages table: for every reply after the
+ * first, the time from the earliest public customer message since the previous reply. Each
+ * message's reply count before it comes from a window over the ticket's messages in time order
+ * (a customer message and a reply at the same instant: the customer's first).
+ */
+function nextResponse(x: Context): SqlParts {
+  const m = (field: string) => `"m".${x.name(field)}`;
+  const ms = (column: string) =>
+    x.o.dialect === 'duckdb' ? `epoch_ms(${column})` : `(EXTRACT(EPOCH FROM ${column}) * 1000)`;
+  const replyAuthors = x.o.humanOnly ? `'agent'` : `'agent', 'bot'`;
+  const messages = `SELECT ${m('conversationId')} AS "_t", ${ms(m('at'))} AS "_at", ${m('author')} = 'customer' AS "_customer"
+    FROM ${x.messagesTable} AS "m" WHERE COALESCE(${m('public')}, TRUE) AND ${m('author')} IN ('customer', ${replyAuthors})`;
+  const counted = `SELECT "_t", "_at", "_customer", COALESCE(SUM(CASE WHEN "_customer" THEN 0 ELSE 1 END) OVER (PARTITION BY "_t" ORDER BY "_at", "_customer" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS "_before" FROM (${messages}) AS "mm"`;
+  // Per ticket and reply count k ≥ 1: the earliest customer message after reply k, and reply k + 1.
+  const waits = `SELECT "_t", "_before", MIN(CASE WHEN "_customer" THEN "_at" END) AS "_s", MIN(CASE WHEN NOT "_customer" THEN "_at" END) AS "_e"
+    FROM (${counted}) AS "k" WHERE "_before" >= 1 GROUP BY "_t", "_before"`;
+  const spans = `SELECT ${[...x.groups.map((g) => `"r".${g}`), '"w"."_s"', '"w"."_e"'].join(', ')} FROM ${x.table} AS "r"
+    LEFT JOIN (${waits}) AS "w" ON "w"."_t" = ${x.c('id')} AND "w"."_s" IS NOT NULL`;
+  return spanDurations(x, spans);
 }
 
 /**
@@ -346,6 +393,12 @@ const SQL_METRICS: Partial<Record<MetricName, SqlMetric>> = {
     calendar: true,
     build: (x) => elapsed(x, 'createdAt', x.o.humanOnly ? 'firstHumanResponseAt' : 'firstResponseAt'),
   },
+  nextResponseTime: {
+    kind: 'ticket',
+    timed: true,
+    calendar: true,
+    build: nextResponse,
+  },
   resolutionTime: {
     kind: 'ticket',
     timed: true,
@@ -425,12 +478,10 @@ export const SQL_METRIC_NAMES: readonly MetricName[] = Object.freeze(
  * @example
  * ```ts
  * import { SQL_UNSUPPORTED } from 'tandem-cx/metrics';
- * Object.keys(SQL_UNSUPPORTED).length; // => 4
+ * Object.keys(SQL_UNSUPPORTED).length; // => 3
  * ```
  */
 export const SQL_UNSUPPORTED: Readonly<Partial<Record<MetricName, string>>> = Object.freeze({
-  nextResponseTime:
-    'reads the message list of each ticket (customer message → next public agent reply); flat ticket rows carry no messages',
   slaAttainment:
     'judges first reply, next reply and resolution per priority target against `now`; next reply needs the message list, which flat rows do not carry',
   adoption:
@@ -499,7 +550,7 @@ export function toSql(metric: MetricName, options: ToSqlOptions): string {
   if (o.calendar !== undefined && !definition.calendar)
     fail(
       'calendar',
-      `${metric} is not measured in business time; calendar applies to firstResponseTime, resolutionTime`,
+      `${metric} is not measured in business time; calendar applies to firstResponseTime, nextResponseTime, resolutionTime`,
     );
 
   const q = (name: string) => `"${name}"`;
@@ -514,7 +565,8 @@ export function toSql(metric: MetricName, options: ToSqlOptions): string {
     o.dialect === 'duckdb' ? `epoch_ms(${c(field)})` : `(EXTRACT(EPOCH FROM ${c(field)}) * 1000)`;
   const table = (o.table ?? DEFAULT_TABLE[definition.kind]).split('.').map(q).join('.');
   const groups = o.groupBy.map(q);
-  const parts = definition.build({ o, c, name, ms, table, groups });
+  const messagesTable = (o.messagesTable ?? 'messages').split('.').map(q).join('.');
+  const parts = definition.build({ o, c, name, ms, table, groups, messagesTable });
 
   const select = [...groups, `'${metric}' AS metric`, `${parts.value} AS value`, `${parts.n} AS n`].join(
     ', ',
