@@ -483,7 +483,7 @@ export const SQL_METRIC_NAMES: readonly MetricName[] = Object.freeze(
  */
 export const SQL_UNSUPPORTED: Readonly<Partial<Record<MetricName, string>>> = Object.freeze({
   slaAttainment:
-    'judges first reply, next reply and resolution per priority target against `now`; next reply needs the message list, which flat rows do not carry',
+    'judges first reply, next reply and resolution against per-priority targets (business or calendar hours per target) and counts open tickets already past a target at `now`: several measures in one rate; not written as SQL yet',
   adoption:
     'counts distinct active users over sliding day/week/30-day windows from message-level activity, not one value per ticket row',
   costPerContact:
