@@ -142,8 +142,10 @@ export function compileRouter(config: RouterConfig, options: CompileRouterOption
   const slot = (field: string) => slotFor(table, slotOf, field);
   const conjuncts = active.map((c) => conjunctsOf(c.rule.when));
   const index = buildRuleIndex(conjuncts, slot);
+  // mode 'all' evaluates every rule whole (no index), so only it needs the full programs.
   const fullProgram: Instruction[] = [];
-  const fullEntries = conjuncts.map((cs) => compileProgram(cs, fullProgram, slot));
+  const fullEntries =
+    parsed.mode === 'all' ? conjuncts.map((cs) => compileProgram(cs, fullProgram, slot)) : [];
   table.candidates = new Int32Array(index.words);
   // A getter on the item could call route() again; the nested call gets a table of its own.
   const acquire = (): FieldTable => {
