@@ -376,7 +376,7 @@ describe('toSql', () => {
 
   it.each([
     [() => toSql('fcr' as never, { dialect: 'oracle' as never }), 'dialect', ''],
-    [() => toSql('slaAttainment', { dialect: 'duckdb' }), 'metric', 'message list'],
+    [() => toSql('slaAttainment', { dialect: 'duckdb' }), 'metric', 'per-priority targets'],
     [
       () =>
         toSql('nextResponseTime', { dialect: 'duckdb', messagesTable: 'messages m; DELETE FROM tickets' }),
