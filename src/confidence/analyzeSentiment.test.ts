@@ -55,6 +55,12 @@ describe('analyzeSentiment — English (VADER)', () => {
     expect(en('there are no problems').compound).toBe(0.3089);
   });
 
+  it('tandem-cx deviations: "nobody" negates; an emoticon is not negated by the words before it', () => {
+    expect(en('nobody helps').compound).toBeLessThan(0);
+    expect(en('This is NOT what I ordered and nobody helps :(').compound).toBeLessThan(-0.5);
+    expect(en('not :)').compound).toBe(en(':)').compound);
+  });
+
   it('"least" negates except in "at least" / "very least"', () => {
     expect(en('least good').compound).toBe(-0.3412);
     expect(en('at least good').compound).toBe(0.4404);

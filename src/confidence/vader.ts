@@ -20,8 +20,11 @@ import {
   type ValenceScores,
 } from './valence';
 
-// Negation words (VADER NEGATE list).
+// Negation words: VADER's NEGATE list, plus "nobody" and "noone" (tandem-cx: "nobody helps" is a
+// complaint; the reference list has "none", "nothing" and "nowhere" but not these).
 const NEGATE = new Set([
+  'nobody',
+  'noone',
   'aint',
   'arent',
   'cannot',
@@ -150,6 +153,8 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+const HAS_LETTER = /\p{L}/u;
+
 const isNegation = (lower: string | undefined): boolean =>
   lower !== undefined && (NEGATE.has(lower) || lower.includes("n't"));
 
@@ -250,7 +255,10 @@ export function englishValences(tokens: readonly string[]): number[] {
       v = base * N_SCALAR;
     // ALL CAPS emphasis, only when the text mixes cases
     if (capsDiff && isUpperWord(tokens[i]!)) v += v > 0 ? C_INCR : -C_INCR;
-    for (let d = 0; d < 3; d++) {
+    // tandem-cx: an emoticon or emoji is not negated or boosted by the words before it ("nobody
+    // helps :(" stays sad); the reference scans the window for them like for words
+    const glyph = !HAS_LETTER.test(w);
+    for (let d = 0; d < 3 && !glyph; d++) {
       const j = i - d - 1;
       if (j < 0 || lexiconValence(lower[j]!) !== undefined) continue;
       let s = scalarIncDec(tokens[j]!, lower[j]!, v, capsDiff);
