@@ -18,7 +18,7 @@ import {
   type EscalationFeatures,
   escalationFeatures,
 } from '../../src/confidence/predictEscalationRisk';
-import { auroc, readUssDialogues } from '../../test/support/evalData';
+import { auroc, readUssDialogues, ussMessages, ussTurnLabel } from '../../test/support/evalData';
 
 interface Row {
   part: 'tune' | 'check';
@@ -26,25 +26,15 @@ interface Row {
   features: EscalationFeatures;
 }
 
-const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-
 /** Escalation features of every rated user turn (dissatisfied: mean ≤ 2; satisfied: ≥ 3). */
 export function escalationRows(parts: readonly ('tune' | 'check')[] = ['tune', 'check']): Row[] {
-  const start = Date.UTC(2026, 0, 5, 10, 0, 0);
   const rows: Row[] = [];
   for (const d of readUssDialogues()) {
     if (!parts.includes(d.part)) continue;
-    const messages = d.turns.map((t, i) => ({
-      id: `m${i + 1}`,
-      author: t.role === 'USER' ? ('customer' as const) : ('bot' as const),
-      text: t.text,
-      at: new Date(start + i * 30_000),
-    }));
+    const messages = ussMessages(d);
     for (let i = 0; i < d.turns.length; i++) {
-      const t = d.turns[i]!;
-      if (t.role !== 'USER' || !t.ratings.length) continue;
-      const m = mean(t.ratings);
-      if (m > 2 && m < 3) continue;
+      const label = ussTurnLabel(d.turns[i]!);
+      if (label === null) continue;
       const conversation = {
         id: `${d.source}-${d.index}`,
         customerId: 'u',
@@ -53,7 +43,7 @@ export function escalationRows(parts: readonly ('tune' | 'check')[] = ['tune', '
       };
       rows.push({
         part: d.part,
-        dissatisfied: m <= 2,
+        dissatisfied: label === 'dissatisfied',
         features: escalationFeatures(conversation, { now: messages[i]!.at }),
       });
     }

@@ -242,3 +242,32 @@ export function readBpi13(): Array<{ caseId: string; activity: string; at: strin
       return { caseId: caseId!, activity: activity!, at: `${time!.replace(' ', 'T')}Z` };
     });
 }
+
+/**
+ * The messages of a USS dialogue as conversation messages (USER → customer, SYSTEM → bot), 30 s
+ * apart from a fixed start, so every evaluation builds the same conversation.
+ */
+export function ussMessages(dialogue: { turns: readonly UssTurn[] }): Array<{
+  id: string;
+  author: 'customer' | 'bot';
+  text: string;
+  at: Date;
+}> {
+  const start = Date.UTC(2026, 0, 5, 10, 0, 0);
+  return dialogue.turns.map((t, i) => ({
+    id: `m${i + 1}`,
+    author: t.role === 'USER' ? 'customer' : 'bot',
+    text: t.text,
+    at: new Date(start + i * 30_000),
+  }));
+}
+
+/**
+ * The label of a rated user turn as the eval-data README defines it: dissatisfied when the mean
+ * rating is ≤ 2, satisfied when it is ≥ 3, `null` in between or when unrated (left out).
+ */
+export function ussTurnLabel(turn: UssTurn): 'dissatisfied' | 'satisfied' | null {
+  if (turn.role !== 'USER' || turn.ratings.length === 0) return null;
+  const m = turn.ratings.reduce((a, b) => a + b, 0) / turn.ratings.length;
+  return m <= 2 ? 'dissatisfied' : m >= 3 ? 'satisfied' : null;
+}

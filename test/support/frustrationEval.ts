@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { createValidatedFrustrationDetector } from '../../src/confidence/createFrustrationDetector';
 import { parseMessages } from '../../src/confidence/detectFrustration';
 import { createHandoffPolicy, HandoffPolicyConfigSchema } from '../../src/handoff/index';
-import { auroc, readUssDialogues } from './evalData';
+import { auroc, readUssDialogues, ussMessages, ussTurnLabel } from './evalData';
 
 const require = createRequire(import.meta.url);
 const vader = require('vader-sentiment') as {
@@ -68,8 +68,6 @@ export interface UssFrustrationEval {
   byPart: Record<'tune' | 'check', FrustrationFigures>;
 }
 
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-
 function figures(turns: readonly ScoredTurn[], threshold: number): FrustrationFigures {
   const dis = turns.filter((t) => t.label === 'dissatisfied');
   const sat = turns.filter((t) => t.label === 'satisfied');
@@ -101,29 +99,20 @@ function figures(turns: readonly ScoredTurn[], threshold: number): FrustrationFi
  */
 export function evaluateUssFrustration(threshold: number = DEFAULT_OFFER_THRESHOLD): UssFrustrationEval {
   const detector = createValidatedFrustrationDetector();
-  const start = Date.UTC(2026, 0, 5, 10, 0, 0);
   const turns: ScoredTurn[] = [];
   for (const d of readUssDialogues()) {
-    const messages = parseMessages(
-      d.turns.map((t, i) => ({
-        id: `m${i + 1}`,
-        author: t.role === 'USER' ? ('customer' as const) : ('bot' as const),
-        text: t.text,
-        at: new Date(start + i * 30_000),
-      })),
-    );
+    const messages = parseMessages(ussMessages(d));
     for (let i = 0; i < d.turns.length; i++) {
       const t = d.turns[i]!;
-      if (t.role !== 'USER' || !t.ratings.length) continue;
-      const m = mean(t.ratings);
-      if (m > 2 && m < 3) continue;
+      const label = ussTurnLabel(t);
+      if (label === null) continue;
       const result = detector.detect(messages.slice(0, i + 1), { now: messages[i]!.at });
       turns.push({
         source: d.source,
         part: d.part,
         dialogue: d.index,
         message: i,
-        label: m <= 2 ? 'dissatisfied' : 'satisfied',
+        label,
         score: result.score,
         baseline: -vader.SentimentIntensityAnalyzer.polarity_scores(t.text).compound,
         signals: result.signals.filter((s) => s.turn === i + 1).map((s) => s.kind),
