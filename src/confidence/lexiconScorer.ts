@@ -157,7 +157,24 @@ function stemLookup(lower: string, t: StemTables): number | undefined {
 
 const ASCII_WORD = /^[a-z]+$/;
 
+/**
+ * Word → valence (`null`: none) of recently seen Polish words: stem matching tries up to 16
+ * prefixes, twice for a word without diacritics, and review text repeats its words (Zipf). Bounded:
+ * cleared when it reaches `PL_CACHE_SIZE` entries. A pure function's memo, so results never change.
+ */
+const plCache = new Map<string, number | null>();
+const PL_CACHE_SIZE = 50_000;
+
 function polishLookup(lower: string): number | undefined {
+  const cached = plCache.get(lower);
+  if (cached !== undefined) return cached ?? undefined;
+  const v = polishLookupUncached(lower);
+  if (plCache.size >= PL_CACHE_SIZE) plCache.clear();
+  plCache.set(lower, v ?? null);
+  return v;
+}
+
+function polishLookupUncached(lower: string): number | undefined {
   const v = stemLookup(lower, PL_TABLES);
   if (v !== undefined) return v;
   // typed without diacritics ("zle", "swietny", "bezuzyteczny"): the folded tables
