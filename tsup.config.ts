@@ -27,7 +27,9 @@ esmEntry['cli/main'] = 'src/cli/main.ts';
 // /testing suites share chunks (and so classes such as TandemError, checked with instanceof)
 // with the library entries instead of carrying copies. tsup runs the two configs concurrently,
 // so neither may clean the output folder (one would delete the other's files): it is cleaned
-// here, once, when the config is loaded.
+// here, once, when the config is loaded. Cost: two declaration passes (measured 3 Dec 2026 on
+// the 2-core dev machine: 78 s CPU and 2.5 GB peak RSS against 54 s and 1.7 GB for one build of
+// every entry in both formats; the same wall time, the passes run in parallel).
 rmSync('dist', { recursive: true, force: true });
 
 const common: Options = {
