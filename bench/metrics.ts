@@ -9,6 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../src/_internal/random';
 import { createBusinessCalendar } from '../src/calendar/index';
 import { computeMetrics, type MetricRow } from '../src/metrics/index';
 
@@ -34,19 +35,8 @@ interface SyntheticTicket {
   handedOff: boolean;
 }
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function* generate(count: number, seed = 7): Generator<SyntheticTicket> {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   for (let i = 0; i < count; i++) {
     const createdAt = START + Math.floor(random() * SPAN);
     const bot = random() < 0.6;

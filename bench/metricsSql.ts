@@ -13,6 +13,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { mulberry32 } from '../src/_internal/random';
 import { createBusinessCalendar } from '../src/calendar/index';
 import {
   computeMetrics,
@@ -42,18 +43,7 @@ interface Ticket {
   handedOff: boolean;
 }
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(7);
+const random = mulberry32(7);
 const tickets: Ticket[] = [];
 for (let i = 0; i < RECORDS; i++) {
   const createdAt = START + Math.floor(random() * SPAN);
