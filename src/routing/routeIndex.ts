@@ -41,35 +41,30 @@ export interface FieldTable {
   candidates: Int32Array;
 }
 
-/** An empty table; slots are added by {@link slotFor}. */
-export function createFieldTable(): FieldTable {
+/** A table over the given slots (one object literal, so every table has the same shape). */
+function makeFieldTable(parents: number[], keys: string[], words: number): FieldTable {
+  const n = keys.length;
   return {
-    parents: [],
-    keys: [],
-    values: [],
-    gens: [],
-    folded: [],
-    foldGens: [],
+    parents,
+    keys,
+    values: Array.from({ length: n }, () => undefined as unknown),
+    gens: Array.from({ length: n }, () => -1),
+    folded: Array.from({ length: n }, () => undefined as unknown),
+    foldGens: Array.from({ length: n }, () => -1),
     gen: 0,
     busy: false,
-    candidates: new Int32Array(1),
+    candidates: new Int32Array(words),
   };
+}
+
+/** An empty table; slots are added by {@link slotFor}. */
+export function createFieldTable(): FieldTable {
+  return makeFieldTable([], [], 1);
 }
 
 /** A fresh table with the same slots (for a re-entrant `route()` call from inside a getter). */
 export function cloneFieldTable(t: FieldTable): FieldTable {
-  const n = t.keys.length;
-  return {
-    parents: t.parents,
-    keys: t.keys,
-    values: new Array<unknown>(n).fill(undefined),
-    gens: new Array<number>(n).fill(-1),
-    folded: new Array<unknown>(n).fill(undefined),
-    foldGens: new Array<number>(n).fill(-1),
-    gen: 0,
-    busy: false,
-    candidates: new Int32Array(t.candidates.length),
-  };
+  return makeFieldTable(t.parents, t.keys, t.candidates.length);
 }
 
 /** The slot of a dotted path (creating it and its prefixes). */
