@@ -1,6 +1,7 @@
 // `npm run demo` (scripts/demo.ts): the report's sections, checked for what issue 16 (problem 8)
 // found wrong in them. Each section is a function returning its text.
 import { describe, expect, it } from 'vitest';
+import { confidenceSection } from '../scripts/demo/confidence';
 import { handoffSection } from '../scripts/demo/handoff';
 import { metricsSection } from '../scripts/demo/metrics';
 import { replaySection } from '../scripts/demo/replay';
@@ -13,6 +14,16 @@ describe('npm run demo', () => {
     expect(text).toMatch(/bot: Cards arrive within 5 working days/);
     expect(text).toMatch(/articles already shown: card-arrival \(When will my card arrive\?\)/);
     expect(text).not.toMatch(/articles already shown:? 0/);
+  });
+
+  // Issue 16: the unhappy complaint scored −0.077 (barely past VADER's −0.05 cut-off).
+  it('the unhappy complaint reads clearly negative', () => {
+    const row = confidenceSection()
+      .split('\n')
+      .find((l) => l.startsWith('This is NOT what I ordered'))!;
+    const [, , compound, label] = row.trim().split(/\s{2,}/);
+    expect(label).toBe('negative');
+    expect(Number(compound)).toBeLessThan(-0.5); // −0.623 when written
   });
 
   it('shortens table cells at a word boundary', () => {
