@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { mulberry32 } from '../src/_internal/random';
-import { analyze } from '../src/knowledge/analyze';
+import { analyze } from '../src/_internal/textAnalysis';
 import type { KnowledgeStore } from '../src/knowledge/index';
 import { auroc } from '../test/support/evalData';
 import { banking77Faqs, clinc150Faqs, type Faq, shuffle, storeOf } from '../test/support/knowledgeEval';

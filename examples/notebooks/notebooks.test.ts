@@ -31,7 +31,7 @@ const hasDeno = existsSync(deno);
 const missing = [!hasJupyter && 'jupyter nbconvert', !hasDeno && 'node_modules/.bin/deno'].filter(Boolean);
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const skip = missing.length > 0 && !inCi;
-const reason = `needs ${missing.join(' and ')} (apt-get install jupyter-nbconvert python3-ipykernel; npm ci)`;
+const reason = `needs ${missing.join(' and ')} (apt-get install jupyter-nbconvert; npm ci)`;
 if (skip) console.warn(`examples/notebooks: skipped, ${reason}`);
 
 const VEGA_LITE = 'application/vnd.vegalite.v5+json';

@@ -12,8 +12,8 @@
  * evaluation in bench/knowledge.ts. test/fit.test.ts checks the output equals the shipped numbers.
  */
 import { mulberry32 } from '../../src/_internal/random';
+import { guessLanguage } from '../../src/_internal/textAnalysis';
 import { calibrate } from '../../src/confidence/calibrate';
-import { guessLanguage } from '../../src/knowledge/analyze';
 import { KNOWLEDGE_LIMITS } from '../../src/knowledge/schemas';
 import { confidenceFeatures } from '../../src/knowledge/searchConfidence';
 import { createSearchIndex } from '../../src/knowledge/searchIndex';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createEventBus } from 'tandem-cx/events';
 import { describeKnowledgeStore } from 'tandem-cx/knowledge/testing';
 import { describe, expect, it } from 'vitest';
-import { analyze, stemEnglish, stemPolish } from './analyze';
+import { analyze, stemEnglish, stemPolish } from '../_internal/textAnalysis';
 import { createMemoryKnowledgeStore } from './createMemoryKnowledgeStore';
 import type { ArticleInput } from './schemas';
 

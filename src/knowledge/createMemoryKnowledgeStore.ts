@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guessLanguage, languageOfLocale, normalizeQueryText, questionKey } from '../_internal/textAnalysis';
 import type { EventBus } from '../events/createEventBus';
 import type { KnowledgeUpdatedEvent } from '../events/eventMap';
 import { parseDuration } from '../model/duration';
@@ -12,7 +13,6 @@ import {
   parseArticleInput,
   parseViewer,
 } from './access';
-import { guessLanguage, languageOfLocale, normalizeQueryText, questionKey } from './analyze';
 import type { KnowledgeStore } from './knowledgeStore';
 import {
   type Article,

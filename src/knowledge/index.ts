@@ -5,6 +5,8 @@
  *
  * @module knowledge
  */
+
+export { normalizeQueryText, questionKey } from '../_internal/textAnalysis';
 export {
   assertCanEdit,
   assertVersion,
@@ -14,7 +16,6 @@ export {
   parseArticleInput,
   parseViewer,
 } from './access';
-export { normalizeQueryText, questionKey } from './analyze';
 export { createMemoryKnowledgeStore, type MemoryKnowledgeStoreOptions } from './createMemoryKnowledgeStore';
 export type { KnowledgeStore } from './knowledgeStore';
 export {

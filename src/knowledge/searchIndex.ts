@@ -14,7 +14,7 @@
 // Updates are incremental: an upsert retires the article's old slot (its postings are skipped and
 // compacted lazily, list by list) and appends a new one; nothing is rebuilt.
 import Fuse from 'fuse.js';
-import { type AnalyzerLanguage, analyze } from './analyze';
+import { type AnalyzerLanguage, analyze } from '../_internal/textAnalysis';
 
 const K1 = 1.2;
 const B = 0.75;

@@ -4,7 +4,7 @@
 // character pair; its 32-bit FNV-1a hash names it, so a model stores integers, never strings.
 // Words go through the project's analyser (fold + light English/Polish stemmers of the
 // knowledge module), so the classifier reads text the way knowledge search does.
-import { fold, guessLanguage, stemEnglish, stemPolish } from '../knowledge/analyze';
+import { fold, guessLanguage, stemEnglish, stemPolish } from '../_internal/textAnalysis';
 
 /** Which feature families to extract (stored in the model, so a loaded model reads text the same way). */
 export interface FeatureConfig {

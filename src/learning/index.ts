@@ -5,8 +5,8 @@
 export type {
   CaseModel,
   CaseModelTrace,
-  CasePredictOptions,
   CasePrediction,
+  CasePredictOptions,
   NextActivity,
 } from './caseModelCore';
 export {

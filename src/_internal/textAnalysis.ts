@@ -1,5 +1,6 @@
-// Text analysis for knowledge search: tokenising, normalisation, stop words and light stemming
-// for English and Polish, character bigrams for Chinese. Not exported from the package.
+// Text analysis shared by knowledge search and the learning features: tokenising, normalisation,
+// stop words and light stemming for English and Polish, character bigrams for Chinese. Not
+// exported from the package (knowledge re-exports normalizeQueryText and questionKey).
 
 /** Stemmer family used for a text. */
 export type AnalyzerLanguage = 'en' | 'pl';
