@@ -11,6 +11,7 @@ import {
   CaseStepSchema,
   REMAINING_QUANTILE_LEVELS,
 } from './caseModelSchemas';
+import { canonicalJson } from './codec';
 
 /** Separates activities inside one feature or state key (a character activity names rarely hold). */
 export const SEP = '\u001f';
@@ -100,16 +101,6 @@ export function remainingKeys(lastActivity: string, elapsed: number): string[] {
 
 /** Names of the remaining-time back-off levels, most specific first. */
 export const REMAINING_LEVEL_NAMES = ['last activity + elapsed time', 'elapsed time'] as const;
-
-/** JSON.stringify with object keys sorted at every level: the canonical form the checksum covers. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** FNV-1a of the canonical JSON of everything but `format`, `version` and `checksum`, as 8 hex digits. */
 export function checksumOf(body: Omit<CaseModelJson, 'format' | 'version' | 'checksum'>): string {

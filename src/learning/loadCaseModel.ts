@@ -1,19 +1,14 @@
 import { z } from 'zod';
 import type { BusinessCalendar } from '../calendar/types';
 import { parseWithSchema, TandemError } from '../model/errors';
-import {
-  type CaseModel,
-  calendarMismatch,
-  canonicalJson,
-  checksumOf,
-  createCaseModel,
-} from './caseModelCore';
+import { type CaseModel, calendarMismatch, checksumOf, createCaseModel } from './caseModelCore';
 import {
   CASE_MODEL_FORMAT,
   CASE_MODEL_VERSION,
   type CaseModelJson,
   CaseModelJsonSchema,
 } from './caseModelSchemas';
+import { canonicalJson } from './codec';
 
 /** Options of {@link loadCaseModel}. */
 export interface LoadCaseModelOptions {
