@@ -115,6 +115,8 @@ class HttpError extends Error {
 
 const badInput = (path: string, message: string) =>
   new HttpError(400, errorBody(new TandemError({ code: 'INVALID_INPUT', module: 'http', path, message })));
+const conflict = (path: string, message: string) =>
+  new HttpError(409, errorBody(new TandemError({ code: 'CONFLICT', module: 'http', path, message })));
 
 /**
  * Reads the body up to `limits.bodyBytes`. Larger (declared by `content-length` or found while
@@ -178,17 +180,7 @@ function createHandler(store: KnowledgeStore, now: () => Date) {
     const at = now();
     let conversation = conversations.get(id);
     if (conversation && conversation.customerId !== body.customerId) {
-      throw new HttpError(
-        409,
-        errorBody(
-          new TandemError({
-            code: 'CONFLICT',
-            module: 'http',
-            path: 'customerId',
-            message: `conversation ${id} belongs to another customer`,
-          }),
-        ),
-      );
+      throw conflict('customerId', `conversation ${id} belongs to another customer`);
     }
     if (!conversation) {
       conversation = { customerId: body.customerId, channel: body.channel, messages: [] };
@@ -198,17 +190,7 @@ function createHandler(store: KnowledgeStore, now: () => Date) {
     }
     const customerTurns = conversation.messages.filter((m) => m.author === 'customer').length;
     if (customerTurns >= limits.messagesPerConversation) {
-      throw new HttpError(
-        409,
-        errorBody(
-          new TandemError({
-            code: 'CONFLICT',
-            module: 'http',
-            path: '',
-            message: `conversation ${id} has reached ${limits.messagesPerConversation} messages`,
-          }),
-        ),
-      );
+      throw conflict('', `conversation ${id} has reached ${limits.messagesPerConversation} messages`);
     }
     // Most recently used last, so the first key is the one to drop.
     conversations.delete(id);
