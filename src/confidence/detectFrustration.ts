@@ -311,191 +311,247 @@ interface Found {
   customerCount: number;
 }
 
+/** What the detection carries from one message to the next. */
+interface DetectionState {
+  readonly parsed: readonly Message[];
+  readonly opts: ParsedOptions;
+  readonly featuresOf: FeaturesOf;
+  readonly similarityOf: SimilarityOf;
+  readonly weights: Record<FrustrationSignalKind, number>;
+  readonly found: Found[];
+  readonly sentiment: { turn: number; compound: number }[];
+  /** Earlier customer messages that are long enough (or tagged) to be compared for repetition. */
+  readonly earlier: { index: number; shingles: Float64Array; intent?: string }[];
+  customers: number;
+  repeatRun: number;
+  repeatRunReported: boolean;
+  botRepeatRun: number;
+  botRepeatReported: boolean;
+  trendReported: boolean;
+  previousBot: Float64Array | undefined;
+  /** Whether the latest bot message so far reads as a non-understanding reply (its raw text). */
+  previousBotFallback: boolean;
+  /**
+   * The latest bot/agent reply failed (fallback, "unfortunately…", or the same answer again): its
+   * message index, else -1. Reset by each new bot/agent message.
+   */
+  failedAt: number;
+  repliedSinceCustomer: boolean;
+}
+
+function addSignal(
+  state: DetectionState,
+  kind: FrustrationSignalKind,
+  index: number,
+  evidence: string,
+  scale = 1,
+): void {
+  state.found.push({
+    kind,
+    index,
+    evidence,
+    weight: Math.min(1, state.weights[kind] * scale),
+    customerCount: state.customers,
+  });
+}
+
+/** A bot or agent message: the bot's failures and loops, and how long the customer waited. */
+function readReply(state: DetectionState, message: Message, i: number): void {
+  const { opts, parsed } = state;
+  state.failedAt = -1;
+  state.repliedSinceCustomer = true;
+  // no progress: the bot keeps saying the same thing or keeps failing to understand
+  if (message.author === 'bot') {
+    const f = state.featuresOf(message, undefined) as BotFeatures;
+    const repeatsItself =
+      state.previousBot !== undefined && state.similarityOf(f.shingles, state.previousBot) >= 0.8;
+    const same = repeatsItself || (f.fallback && state.previousBotFallback);
+    state.botRepeatRun = same ? state.botRepeatRun + 1 : 1;
+    state.previousBot = f.shingles;
+    state.previousBotFallback = f.rawFallback;
+    if (f.fallback || f.failure || repeatsItself) {
+      state.failedAt = i;
+      addSignal(
+        state,
+        'bot_failure',
+        i,
+        repeatsItself
+          ? 'bot gave the same answer as its previous message'
+          : f.fallback
+            ? 'bot did not understand'
+            : `bot could not help: ${f.failure}`,
+      );
+    }
+    if (state.botRepeatRun >= opts.loopTurns && !state.botRepeatReported) {
+      addSignal(
+        state,
+        'no_progress',
+        i,
+        `bot gave the same or a non-understanding reply ${state.botRepeatRun} times in a row`,
+      );
+      state.botRepeatReported = true;
+    }
+  }
+  // long wait: the gap since the customer's last unanswered message
+  const asked = lastUnansweredCustomer(parsed, i);
+  if (asked !== undefined) {
+    const waited = message.at.getTime() - parsed[asked]!.at.getTime();
+    if (waited >= opts.longWait)
+      addSignal(
+        state,
+        'long_wait',
+        i,
+        `customer waited ${formatWait(waited)} for a reply to turn ${asked + 1}`,
+      );
+  }
+}
+
+/** A customer message: its own words, a correction of the bot, sentiment and repetition. */
+function readCustomer(state: DetectionState, message: Message, i: number): void {
+  state.customers++;
+  const answered = state.repliedSinceCustomer;
+  state.repliedSinceCustomer = false;
+  const f = state.featuresOf(message, state.opts.language ?? message.language) as CustomerFeatures;
+  wordSignals(state, f, i);
+  correctionSignal(state, f, i, answered);
+  sentimentSignals(state, f, i);
+  repetitionSignals(state, f, message, i);
+}
+
+/** Patterns (threats, "I already told you", …), capitals, anger words and shouting. */
+function wordSignals(state: DetectionState, f: CustomerFeatures, i: number): void {
+  for (const [kind, evidence] of f.patterns) addSignal(state, kind, i, evidence);
+  if (f.allCaps) addSignal(state, 'all_caps', i, `"${excerpt(f.text)}"`);
+  // each further anger expression adds a quarter of the weight, up to one and a half
+  if (f.anger) addSignal(state, 'anger', i, f.anger, Math.min(1.5, 1 + 0.25 * (f.angerCount - 1)));
+  if (f.shouting) addSignal(state, 'shouting', i, `"${excerpt(f.shouting, 20)}"`);
+}
+
 /**
- * The detection over validated messages; per-message work comes from `featuresOf` (computed
- * afresh by `detectFrustration`, reused by `createFrustrationDetector`). Internal.
+ * The customer corrects or insists, more telling right after the bot failed. A bare "no" or a
+ * rejection ("not a fan", "that won't work") turns down what the bot just said: weaker than an
+ * explicit correction unless the bot had failed.
  */
-export function runDetection(
-  parsed: readonly Message[],
-  opts: ParsedOptions,
-  featuresOf: FeaturesOf,
-  similarityOf: SimilarityOf = similarity,
-): FrustrationResult {
-  const weights = { ...DEFAULT_FRUSTRATION_WEIGHTS, ...opts.weights };
-  const found: Found[] = [];
-  let customers = 0;
-  const add = (kind: FrustrationSignalKind, index: number, evidence: string, scale = 1) =>
-    found.push({
-      kind,
-      index,
-      evidence,
-      weight: Math.min(1, weights[kind] * scale),
-      customerCount: customers,
-    });
+function correctionSignal(state: DetectionState, f: CustomerFeatures, i: number, answered: boolean): void {
+  if (!answered || !(f.correction || f.leadingNo || f.rejection)) return;
+  const afterFailure = state.failedAt >= 0;
+  addSignal(
+    state,
+    'correction',
+    i,
+    `${f.correction ?? f.rejection ?? '"no"'}${afterFailure ? ` after the bot's failed reply at turn ${state.failedAt + 1}` : ''}`,
+    afterFailure ? 1.4 : f.correction ? 1 : 0.6,
+  );
+}
 
-  const sentiment: { turn: number; compound: number }[] = [];
-  const earlier: { index: number; shingles: Float64Array; intent?: string }[] = [];
-  let repeatRun = 0;
-  let repeatRunReported = false;
-  let botRepeatRun = 1;
-  let botRepeatReported = false;
-  let trendReported = false;
-  let previousBot: Float64Array | undefined;
-  // Whether the latest bot message so far reads as a non-understanding reply (its raw text).
-  let previousBotFallback = false;
-  // The latest bot/agent reply failed (fallback, "unfortunately…", or the same answer again):
-  // its message index, else -1. Reset by each new bot/agent message.
-  let failedAt = -1;
-  let repliedSinceCustomer = false;
-
-  for (let i = 0; i < parsed.length; i++) {
-    const message = parsed[i]!;
-    if (message.author === 'bot' || message.author === 'agent') {
-      failedAt = -1;
-      repliedSinceCustomer = true;
-      // no progress: the bot keeps saying the same thing or keeps failing to understand
-      if (message.author === 'bot') {
-        const f = featuresOf(message, undefined) as BotFeatures;
-        const repeatsItself = previousBot !== undefined && similarityOf(f.shingles, previousBot) >= 0.8;
-        const same = repeatsItself || (f.fallback && previousBotFallback);
-        botRepeatRun = same ? botRepeatRun + 1 : 1;
-        previousBot = f.shingles;
-        previousBotFallback = f.rawFallback;
-        if (f.fallback || f.failure || repeatsItself) {
-          failedAt = i;
-          add(
-            'bot_failure',
-            i,
-            repeatsItself
-              ? 'bot gave the same answer as its previous message'
-              : f.fallback
-                ? 'bot did not understand'
-                : `bot could not help: ${f.failure}`,
-          );
-        }
-        if (botRepeatRun >= opts.loopTurns && !botRepeatReported) {
-          add(
-            'no_progress',
-            i,
-            `bot gave the same or a non-understanding reply ${botRepeatRun} times in a row`,
-          );
-          botRepeatReported = true;
-        }
-      }
-      // long wait: the gap since the customer's last unanswered message
-      const asked = lastUnansweredCustomer(parsed, i);
-      if (asked !== undefined) {
-        const waited = message.at.getTime() - parsed[asked]!.at.getTime();
-        if (waited >= opts.longWait)
-          add('long_wait', i, `customer waited ${formatWait(waited)} for a reply to turn ${asked + 1}`);
-      }
-      continue;
-    }
-    if (message.author !== 'customer') continue;
-    customers++;
-    const answered = repliedSinceCustomer;
-    repliedSinceCustomer = false;
-
-    const f = featuresOf(message, opts.language ?? message.language) as CustomerFeatures;
-    const text = f.text;
-    for (const [kind, evidence] of f.patterns) add(kind, i, evidence);
-    if (f.allCaps) add('all_caps', i, `"${excerpt(text)}"`);
-    // each further anger expression adds a quarter of the weight, up to one and a half
-    if (f.anger) add('anger', i, f.anger, Math.min(1.5, 1 + 0.25 * (f.angerCount - 1)));
-    if (f.shouting) add('shouting', i, `"${excerpt(f.shouting, 20)}"`);
-
-    // the customer corrects or insists, more telling right after the bot failed
-    const afterFailure = failedAt >= 0;
-    // A bare "no" or a rejection ("not a fan", "that won't work") turns down what the bot just
-    // said: weaker than an explicit correction unless the bot had failed.
-    if (answered && (f.correction || f.leadingNo || f.rejection))
-      add(
-        'correction',
+/** Negative sentiment (continuous below the floor) and a falling trend (reported once). */
+function sentimentSignals(state: DetectionState, f: CustomerFeatures, i: number): void {
+  const compound = f.compound;
+  state.sentiment.push({ turn: i + 1, compound });
+  if (compound <= SENTIMENT_FLOOR)
+    addSignal(
+      state,
+      'negative_sentiment',
+      i,
+      `compound ${compound}: "${excerpt(f.text)}"`,
+      Math.min(1, -compound / SENTIMENT_FULL),
+    );
+  if (state.sentiment.length >= 3 && !state.trendReported) {
+    const window = state.sentiment.slice(-5).map((x) => x.compound);
+    const k = slope(window);
+    const last = window[window.length - 1]!;
+    if (k <= TREND_SLOPE && last <= TREND_LAST) {
+      addSignal(
+        state,
+        'negative_trend',
         i,
-        `${f.correction ?? f.rejection ?? '"no"'}${afterFailure ? ` after the bot's failed reply at turn ${failedAt + 1}` : ''}`,
-        afterFailure ? 1.4 : f.correction ? 1 : 0.6,
+        `sentiment fell from ${window[0]} to ${last} over ${window.length} messages (slope ${round(k, 2)} per message)`,
       );
-
-    const compound = f.compound;
-    sentiment.push({ turn: i + 1, compound });
-    if (compound <= SENTIMENT_FLOOR)
-      add(
-        'negative_sentiment',
-        i,
-        `compound ${compound}: "${excerpt(text)}"`,
-        Math.min(1, -compound / SENTIMENT_FULL),
-      );
-    if (sentiment.length >= 3 && !trendReported) {
-      const window = sentiment.slice(-5).map((x) => x.compound);
-      const k = slope(window);
-      const last = window[window.length - 1]!;
-      if (k <= TREND_SLOPE && last <= TREND_LAST) {
-        add(
-          'negative_trend',
-          i,
-          `sentiment fell from ${window[0]} to ${last} over ${window.length} messages (slope ${round(k, 2)} per message)`,
-        );
-        trendReported = true;
-      }
-    }
-
-    // repeated question / rephrasing: similar to one of the last few customer messages; after a
-    // failed reply, even a partial restatement (the constraint the bot did not meet) counts
-    const sh = f.shingles;
-    const intent = typeof message.meta?.intent === 'string' ? message.meta.intent : undefined;
-    let repeated = false;
-    if (f.normalizedLength >= 8 || intent) {
-      let restated: { index: number; sim: number } | null = null;
-      for (let k = earlier.length - 1; k >= Math.max(0, earlier.length - REPEAT_LOOKBACK); k--) {
-        const e = earlier[k]!;
-        const sameIntent = intent !== undefined && e.intent === intent;
-        const sim = similarityOf(sh, e.shingles);
-        if (sameIntent || sim >= opts.repeatSimilarity) {
-          add(
-            'repeated_question',
-            i,
-            sameIntent
-              ? `same intent "${intent}" as turn ${e.index + 1}`
-              : `repeats turn ${e.index + 1} (similarity ${round(sim, 2)}): "${excerpt(text, 60)}"`,
-          );
-          repeated = true;
-          break;
-        }
-        if (afterFailure && sim >= RESTATE_SIMILARITY && (restated === null || sim > restated.sim))
-          restated = { index: e.index, sim };
-      }
-      if (!repeated && restated)
-        add(
-          'restated_constraint',
-          i,
-          `restates turn ${restated.index + 1} after the bot's failed reply (similarity ${round(restated.sim, 2)})`,
-        );
-      earlier.push(intent === undefined ? { index: i, shingles: sh } : { index: i, shingles: sh, intent });
-    }
-    repeatRun = repeated ? repeatRun + 1 : 0;
-    // asking the same thing loopTurns times (the first ask plus loopTurns − 1 repeats) is a loop
-    if (repeatRun + 1 >= opts.loopTurns && !repeatRunReported) {
-      add('no_progress', i, `customer asked the same thing ${repeatRun + 1} times without progress`);
-      repeatRunReported = true;
+      state.trendReported = true;
     }
   }
+}
 
-  // a customer message still unanswered at `now`
-  if (opts.now && parsed.length > 0) {
-    const last = parsed.length - 1;
-    if (parsed[last]!.author === 'customer') {
-      const first = lastUnansweredCustomer(parsed, parsed.length) ?? last;
-      const waited = opts.now.getTime() - parsed[first]!.at.getTime();
-      if (waited >= opts.longWait)
-        add('long_wait', last, `customer message unanswered for ${formatWait(waited)} at evaluation time`);
+/**
+ * Repeated question / rephrasing: similar to one of the last few customer messages; after a
+ * failed reply, even a partial restatement (the constraint the bot did not meet) counts. Asking
+ * the same thing loopTurns times (the first ask plus loopTurns − 1 repeats) is a loop.
+ */
+function repetitionSignals(state: DetectionState, f: CustomerFeatures, message: Message, i: number): void {
+  const { earlier, opts } = state;
+  const afterFailure = state.failedAt >= 0;
+  const sh = f.shingles;
+  const intent = typeof message.meta?.intent === 'string' ? message.meta.intent : undefined;
+  let repeated = false;
+  if (f.normalizedLength >= 8 || intent) {
+    let restated: { index: number; sim: number } | null = null;
+    for (let k = earlier.length - 1; k >= Math.max(0, earlier.length - REPEAT_LOOKBACK); k--) {
+      const e = earlier[k]!;
+      const sameIntent = intent !== undefined && e.intent === intent;
+      const sim = state.similarityOf(sh, e.shingles);
+      if (sameIntent || sim >= opts.repeatSimilarity) {
+        addSignal(
+          state,
+          'repeated_question',
+          i,
+          sameIntent
+            ? `same intent "${intent}" as turn ${e.index + 1}`
+            : `repeats turn ${e.index + 1} (similarity ${round(sim, 2)}): "${excerpt(f.text, 60)}"`,
+        );
+        repeated = true;
+        break;
+      }
+      if (afterFailure && sim >= RESTATE_SIMILARITY && (restated === null || sim > restated.sim))
+        restated = { index: e.index, sim };
     }
+    if (!repeated && restated)
+      addSignal(
+        state,
+        'restated_constraint',
+        i,
+        `restates turn ${restated.index + 1} after the bot's failed reply (similarity ${round(restated.sim, 2)})`,
+      );
+    earlier.push(intent === undefined ? { index: i, shingles: sh } : { index: i, shingles: sh, intent });
   }
+  state.repeatRun = repeated ? state.repeatRun + 1 : 0;
+  if (state.repeatRun + 1 >= opts.loopTurns && !state.repeatRunReported) {
+    addSignal(
+      state,
+      'no_progress',
+      i,
+      `customer asked the same thing ${state.repeatRun + 1} times without progress`,
+    );
+    state.repeatRunReported = true;
+  }
+}
 
-  // Recency: each later customer message fades a signal by FRUSTRATION_RECENCY. A bot/agent
-  // signal belongs to the next customer message (the one that reacts to it).
+/** A customer message still unanswered at `now`. */
+function unansweredAtNow(state: DetectionState): void {
+  const { parsed, opts } = state;
+  if (!opts.now || parsed.length === 0) return;
+  const last = parsed.length - 1;
+  if (parsed[last]!.author !== 'customer') return;
+  const first = lastUnansweredCustomer(parsed, parsed.length) ?? last;
+  const waited = opts.now.getTime() - parsed[first]!.at.getTime();
+  if (waited >= opts.longWait)
+    addSignal(
+      state,
+      'long_wait',
+      last,
+      `customer message unanswered for ${formatWait(waited)} at evaluation time`,
+    );
+}
+
+/**
+ * Recency and the score: each later customer message fades a signal by FRUSTRATION_RECENCY (a
+ * bot/agent signal belongs to the next customer message, the one that reacts to it); the score is
+ * the noisy-OR of the faded weights.
+ */
+function scoreSignals(state: DetectionState): FrustrationResult {
+  const { parsed, customers, sentiment } = state;
   const signals: FrustrationSignal[] = [];
   let keep = 1;
-  for (const s of found) {
+  for (const s of state.found) {
     const message = parsed[s.index]!;
     const own = message.author === 'customer' ? s.customerCount : s.customerCount + 1;
     const age = Math.max(0, customers - own);
@@ -508,6 +564,49 @@ export function runDetection(
   const score = round(1 - keep, 6);
   const level = score >= 0.7 ? 'high' : score >= 0.4 ? 'medium' : score >= 0.2 ? 'low' : 'none';
   return { score, level, signals, sentiment };
+}
+
+/**
+ * The detection over validated messages, as a pipeline: each bot/agent reply is read for the
+ * bot's failures and the wait ({@link readReply}), each customer message for its words, a
+ * correction, sentiment and repetition ({@link readCustomer}), then a message still unanswered
+ * at `now`, then recency and the score ({@link scoreSignals}). Per-message work comes from
+ * `featuresOf` (computed afresh by `detectFrustration`, reused by `createFrustrationDetector`).
+ * Internal.
+ */
+export function runDetection(
+  parsed: readonly Message[],
+  opts: ParsedOptions,
+  featuresOf: FeaturesOf,
+  similarityOf: SimilarityOf = similarity,
+): FrustrationResult {
+  const state: DetectionState = {
+    parsed,
+    opts,
+    featuresOf,
+    similarityOf,
+    weights: { ...DEFAULT_FRUSTRATION_WEIGHTS, ...opts.weights },
+    found: [],
+    sentiment: [],
+    earlier: [],
+    customers: 0,
+    repeatRun: 0,
+    repeatRunReported: false,
+    botRepeatRun: 1,
+    botRepeatReported: false,
+    trendReported: false,
+    previousBot: undefined,
+    previousBotFallback: false,
+    failedAt: -1,
+    repliedSinceCustomer: false,
+  };
+  for (let i = 0; i < parsed.length; i++) {
+    const message = parsed[i]!;
+    if (message.author === 'bot' || message.author === 'agent') readReply(state, message, i);
+    else if (message.author === 'customer') readCustomer(state, message, i);
+  }
+  unansweredAtNow(state);
+  return scoreSignals(state);
 }
 
 /**
