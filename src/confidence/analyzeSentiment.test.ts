@@ -169,6 +169,13 @@ describe('analyzeSentiment — review rules (Polish and Chinese)', () => {
     expect(pl('Lekarz nie tylko zbadał')).toBe(0);
   });
 
+  it('pl: attributed reported speech is neutral; a reporting verb elsewhere is not a marker', () => {
+    expect(pl('„Ta terapia jest bardzo skuteczna i bezpieczna” – podkreśliła prof. Nowak.')).toBe(0);
+    expect(pl('Jak poinformował rzecznik, leczenie było nieskuteczne.')).toBe(0);
+    expect(pl('Terapia jest bardzo skuteczna i bezpieczna.')).toBeGreaterThan(0.05);
+    expect(pl('Lekarka powiedziała, że leczenie było nieskuteczne.')).toBeLessThan(-0.05);
+  });
+
   it('pl: "super" before a sentiment word intensifies it; a booster is not read as a lexicon word', () => {
     expect(pl('Pani doktor super miła')).toBeGreaterThan(pl('Pani doktor miła'));
     expect(pl('strasznie miła')).toBeGreaterThan(pl('miła'));

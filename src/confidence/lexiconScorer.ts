@@ -28,6 +28,8 @@ import {
   PL_NEGATION_BRIDGES,
   PL_NEGATIONS,
   PL_PHRASES,
+  PL_REPORTED_SPEECH_FACTOR,
+  PL_REPORTING_VERBS,
   PL_STEMS,
   PL_WORDS,
 } from './lexicons/polish';
@@ -444,10 +446,30 @@ function ruleValences(
   return valences;
 }
 
+// a word right after a dash or a quotation mark, and the word after a sentence-initial "Jak"
+const AFTER_QUOTE_OR_DASH = /[”"»–—-]\s*(\p{L}+)/gu;
+const INITIAL_JAK = /^[\s„"«]*jak\s+(\p{L}+)/iu;
+
+/**
+ * True when `text` is attributed reported speech: a reporting verb after a quotation or a dash
+ * ("… ” – podkreśliła .") or after a sentence-initial _Jak_ ("Jak poinformował rzecznik …").
+ */
+function isReportedSpeech(text: string): boolean {
+  const initial = INITIAL_JAK.exec(text);
+  if (initial && PL_REPORTING_VERBS.has(initial[1]!.toLowerCase())) return true;
+  for (const m of text.matchAll(AFTER_QUOTE_OR_DASH))
+    if (PL_REPORTING_VERBS.has(m[1]!.toLowerCase())) return true;
+  return false;
+}
+
 /** Sentiment of Polish text. */
 export function scorePolish(text: string): ValenceScores {
   const { tokens, clause } = clauseTokens(text, tokenize);
-  return scoreValences(ruleValences(tokens, clause, POLISH), text);
+  const valences = ruleValences(tokens, clause, POLISH);
+  // reported speech informs rather than judges: its valences are scaled down (PL_REPORTING_VERBS)
+  if (isReportedSpeech(text))
+    for (let i = 0; i < valences.length; i++) valences[i]! *= PL_REPORTED_SPEECH_FACTOR;
+  return scoreValences(valences, text);
 }
 
 let t2s: Map<string, string> | undefined;

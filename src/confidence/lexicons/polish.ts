@@ -620,3 +620,68 @@ export const PL_LEXICAL_NEGATIONS: ReadonlySet<string> = new Set(['brak', 'źle'
 
 /** Contrastive conjunctions ("but"): earlier valences ×0.5, later ×1.5. */
 export const PL_BUT: ReadonlySet<string> = new Set(['ale', 'lecz', 'jednak', 'jednakże', 'natomiast']);
+
+/**
+ * Third-person reporting verbs of Polish news writing (_mówi_, _powiedział_, _podkreśliła_…): after
+ * a quotation or a dash ("… ” – podkreśliła .", "… – mówi prof . Nowak .") or after a sentence-initial
+ * _Jak_ ("Jak poinformował rzecznik …") they attribute the sentence to someone else. Reported
+ * speech informs rather than judges (news register; the reviewer's own opinion is not in it).
+ */
+export const PL_REPORTING_VERBS: ReadonlySet<string> = new Set(
+  [
+    'mówi',
+    'mówił',
+    'powiedział',
+    'dodaje',
+    'dodał',
+    'zaznacza',
+    'zaznaczył',
+    'podkreśla',
+    'podkreślił',
+    'wyjaśnia',
+    'wyjaśnił',
+    'tłumaczy',
+    'tłumaczył',
+    'przekonuje',
+    'przekonywał',
+    'informuje',
+    'poinformował',
+    'ocenia',
+    'ocenił',
+    'stwierdza',
+    'stwierdził',
+    'zauważa',
+    'zauważył',
+    'wskazuje',
+    'wskazał',
+    'zapewnia',
+    'zapewnił',
+    'przypomina',
+    'przypomniał',
+    'ostrzega',
+    'ostrzegał',
+    'podaje',
+    'podał',
+    'twierdzi',
+    'twierdził',
+    'uważa',
+    'komentuje',
+    'skomentował',
+    'relacjonuje',
+    'wyliczał',
+    'wylicza',
+    'dodawał',
+    'mówiąc',
+    'podsumował',
+    'podsumowuje',
+    'zwraca',
+    'zwracał',
+  ].flatMap((v) => (v.endsWith('ł') ? [v, `${v}a`, `${v}o`, `${v}y`, `${v.slice(0, -1)}li`] : [v])),
+);
+
+/**
+ * Factor on every valence of a sentence of reported speech: 0, the sentence is neutral. The
+ * judgement in it is the quoted speaker's, not the writer's (the attitude holder of opinion
+ * annotation, Wiebe et al. 2005, "Annotating expressions of opinions and emotions in language").
+ */
+export const PL_REPORTED_SPEECH_FACTOR = 0;
