@@ -159,6 +159,13 @@ describe('analyzeSentiment — review rules (Polish and Chinese)', () => {
     expect(pl('Lekarz zle dobral leki')).toBeLessThan(0);
   });
 
+  it('pl: bare forms are read through the folded tables only in text typed without diacritics', () => {
+    // "obraz" is a picture; only on a bare keyboard could it stand for "obraź" (insult)
+    expect(pl('Obraz w badaniu był wyraźny')).toBe(0);
+    expect(pl('Strategia leczenia została zmieniona')).toBe(0);
+    expect(pl('Lekarz zle dobral leki')).toBeLessThan(0);
+  });
+
   it('pl: "nie" reaches across a copula but not across a verb to its object', () => {
     expect(pl('To nie jest dobre')).toBeLessThan(0);
     expect(pl('Nie spotkałam lepszego lekarza')).toBeGreaterThan(0);

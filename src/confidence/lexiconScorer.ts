@@ -167,20 +167,28 @@ const ASCII_WORD = /^[a-z]+$/;
 const plCache = new Map<string, number | null>();
 const PL_CACHE_SIZE = 50_000;
 
-function polishLookup(lower: string): number | undefined {
-  const cached = plCache.get(lower);
+const plCacheWritten = new Map<string, number | null>();
+
+/**
+ * Valence of a Polish word. `bare` (the text has no diacritic at all, as typed on a bare keyboard)
+ * also tries the tables without diacritics; in text written with diacritics a bare word is what it
+ * says ("obraz", a picture, is not "obraź", insult).
+ */
+function polishLookup(lower: string, bare = true): number | undefined {
+  const cache = bare ? plCache : plCacheWritten;
+  const cached = cache.get(lower);
   if (cached !== undefined) return cached ?? undefined;
-  const v = polishLookupUncached(lower);
-  if (plCache.size >= PL_CACHE_SIZE) plCache.clear();
-  plCache.set(lower, v ?? null);
+  const v = polishLookupUncached(lower, bare);
+  if (cache.size >= PL_CACHE_SIZE) cache.clear();
+  cache.set(lower, v ?? null);
   return v;
 }
 
-function polishLookupUncached(lower: string): number | undefined {
+function polishLookupUncached(lower: string, bare: boolean): number | undefined {
   const v = stemLookup(lower, PL_TABLES);
   if (v !== undefined) return v;
   // typed without diacritics ("zle", "swietny", "bezuzyteczny"): the folded tables
-  if (ASCII_WORD.test(lower)) {
+  if (bare && ASCII_WORD.test(lower)) {
     plFolded ??= foldedTables(PL_TABLES);
     const f = stemLookup(lower, plFolded);
     if (f !== undefined) return f;
@@ -190,7 +198,7 @@ function polishLookupUncached(lower: string): number | undefined {
 }
 
 const POLISH: RuleSet = {
-  lookup: polishLookup,
+  lookup: (lower) => polishLookup(lower),
   phrases: PL_PHRASES,
   negations: PL_NEGATIONS,
   lexicalNegations: PL_LEXICAL_NEGATIONS,
@@ -203,6 +211,9 @@ const POLISH: RuleSet = {
   // "super miła", "ekstra obsługa": before a sentiment word these intensify it
   adverbBeforeWord: new Set(['super', 'ekstra', 'extra']),
 };
+/** Polish written with diacritics: bare words are not read through the folded tables. */
+const POLISH_WRITTEN: RuleSet = { ...POLISH, lookup: (lower) => polishLookup(lower, false) };
+const ANY_PL_DIACRITIC = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/;
 
 function chineseLookup(word: string): number | undefined {
   if (Object.hasOwn(ZH_WORDS, word)) return ZH_WORDS[word];
@@ -465,7 +476,7 @@ function isReportedSpeech(text: string): boolean {
 /** Sentiment of Polish text. */
 export function scorePolish(text: string): ValenceScores {
   const { tokens, clause } = clauseTokens(text, tokenize);
-  const valences = ruleValences(tokens, clause, POLISH);
+  const valences = ruleValences(tokens, clause, ANY_PL_DIACRITIC.test(text) ? POLISH_WRITTEN : POLISH);
   // reported speech informs rather than judges: its valences are scaled down (PL_REPORTING_VERBS)
   if (isReportedSpeech(text))
     for (let i = 0; i < valences.length; i++) valences[i]! *= PL_REPORTED_SPEECH_FACTOR;

@@ -13,12 +13,12 @@ describeEvalData(['polemo-dev/medicine-sentences-dev.txt'])(
     it('3-class accuracy and macro-F1 stay at their measured level on both halves', () => {
       const figures = polemoFigures((text) => analyzeSentiment(text, { language: 'pl' }).label);
       expect(figures.all.n).toBe(8497);
-      // measured: tune 0.640 / 0.638, check 0.634 / 0.633 (accuracy / macro-F1)
-      expect(figures.tune.accuracy).toBeGreaterThanOrEqual(0.63);
-      expect(figures.check.accuracy).toBeGreaterThanOrEqual(0.625);
-      expect(figures.check.macroF1).toBeGreaterThanOrEqual(0.625);
-      // no class is given up: each F1 ≥ 0.61
-      for (const f1 of Object.values(figures.check.f1)) expect(f1).toBeGreaterThanOrEqual(0.61);
+      // measured: tune 0.644 / 0.641, check 0.640 / 0.638 (accuracy / macro-F1)
+      expect(figures.tune.accuracy).toBeGreaterThanOrEqual(0.635);
+      expect(figures.check.accuracy).toBeGreaterThanOrEqual(0.63);
+      expect(figures.check.macroF1).toBeGreaterThanOrEqual(0.63);
+      // no class is given up: each F1 ≥ 0.615
+      for (const f1 of Object.values(figures.check.f1)) expect(f1).toBeGreaterThanOrEqual(0.615);
     });
   },
 );

@@ -385,6 +385,8 @@ export const PL_STEMS: Readonly<Record<string, number>> = {
   nieporozumie: -1.0,
   pomyłk: -1.5,
   strat: -1.5,
+  // "strategia" (strategy) starts like "strata" (loss) and carries no valence
+  strateg: 0,
   strac: -1.5,
   martwi: -1.5,
   niepokoj: -1.5,
