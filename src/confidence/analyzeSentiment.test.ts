@@ -166,6 +166,12 @@ describe('analyzeSentiment — review rules (Polish and Chinese)', () => {
     expect(pl('Lekarz zle dobral leki')).toBeLessThan(0);
   });
 
+  it('pl: "dzięki" thanks at the end of a clause or with "za"; before a noun it is "owing to"', () => {
+    expect(pl('Dzięki!')).toBeGreaterThan(0.05);
+    expect(pl('Dzięki za pomoc')).toBeGreaterThan(0.05);
+    expect(pl('Dzięki tej metodzie badanie jest krótsze')).toBe(0);
+  });
+
   it('pl: "nie" reaches across a copula but not across a verb to its object', () => {
     expect(pl('To nie jest dobre')).toBeLessThan(0);
     expect(pl('Nie spotkałam lepszego lekarza')).toBeGreaterThan(0);

@@ -28,6 +28,7 @@ import {
   PL_NEGATION_BRIDGES,
   PL_NEGATIONS,
   PL_PHRASES,
+  PL_PREDICATE_ONLY,
   PL_REPORTED_SPEECH_FACTOR,
   PL_REPORTING_VERBS,
   PL_STEMS,
@@ -210,6 +211,7 @@ const POLISH: RuleSet = {
   negationCue: NEGATION_CUE,
   // "super miła", "ekstra obsługa": before a sentiment word these intensify it
   adverbBeforeWord: new Set(['super', 'ekstra', 'extra']),
+  predicateOnly: PL_PREDICATE_ONLY,
 };
 /** Polish written with diacritics: bare words are not read through the folded tables. */
 const POLISH_WRITTEN: RuleSet = { ...POLISH, lookup: (lower) => polishLookup(lower, false) };

@@ -434,6 +434,9 @@ export const PL_STEMS: Readonly<Record<string, number>> = {
 
 /** Two-word phrases → valence (replaces both words' valences). */
 export const PL_PHRASES: Readonly<Record<string, number>> = {
+  // "dzięki za" thanks for something ("dzięki za pomoc"); see PL_PREDICATE_ONLY
+  'dzięki za': 1.5,
+  'dzieki za': 1.5,
   'nie działa': -2.0,
   'nie działają': -2.0,
   'nie działało': -2.0,
@@ -687,3 +690,10 @@ export const PL_REPORTING_VERBS: ReadonlySet<string> = new Set(
  * annotation, Wiebe et al. 2005, "Annotating expressions of opinions and emotions in language").
  */
 export const PL_REPORTED_SPEECH_FACTOR = 0;
+
+/**
+ * Words that judge only at the end of their clause or before another sentiment word: "dzięki"
+ * closing a clause is thanks ("Dzięki!", "Wielkie dzięki."), before a noun it is the causal
+ * preposition "thanks to / owing to" ("dzięki tej metodzie", "dzięki temu"), which judges nothing.
+ */
+export const PL_PREDICATE_ONLY: ReadonlySet<string> = new Set(['dzięki', 'dzieki']);
