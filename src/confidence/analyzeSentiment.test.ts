@@ -185,6 +185,7 @@ describe('analyzeSentiment — review rules (Polish and Chinese)', () => {
   it('pl: attributed reported speech is neutral; a reporting verb elsewhere is not a marker', () => {
     expect(pl('„Ta terapia jest bardzo skuteczna i bezpieczna” – podkreśliła prof. Nowak.')).toBe(0);
     expect(pl('Jak poinformował rzecznik, leczenie było nieskuteczne.')).toBe(0);
+    expect(pl('„Nowy lek jest bezpieczny i bardzo skuteczny.')).toBe(0);
     expect(pl('Terapia jest bardzo skuteczna i bezpieczna.')).toBeGreaterThan(0.05);
     expect(pl('Lekarka powiedziała, że leczenie było nieskuteczne.')).toBeLessThan(-0.05);
   });

@@ -461,13 +461,17 @@ function ruleValences(
 
 // a word right after a dash or a quotation mark, and the word after a sentence-initial "Jak"
 const AFTER_QUOTE_OR_DASH = /[”"»–—-]\s*(\p{L}+)/gu;
+// a sentence that opens with a quotation mark is someone else's words, quoted
+const OPENING_QUOTE = /^\s*[„"“«]/u;
 const INITIAL_JAK = /^[\s„"«]*jak\s+(\p{L}+)/iu;
 
 /**
- * True when `text` is attributed reported speech: a reporting verb after a quotation or a dash
- * ("… ” – podkreśliła .") or after a sentence-initial _Jak_ ("Jak poinformował rzecznik …").
+ * True when `text` is reported speech: it opens with a quotation mark (direct speech, quoted), or a
+ * reporting verb follows a quotation or a dash ("… ” – podkreśliła .") or a sentence-initial _Jak_
+ * ("Jak poinformował rzecznik …").
  */
 function isReportedSpeech(text: string): boolean {
+  if (OPENING_QUOTE.test(text)) return true;
   const initial = INITIAL_JAK.exec(text);
   if (initial && PL_REPORTING_VERBS.has(initial[1]!.toLowerCase())) return true;
   for (const m of text.matchAll(AFTER_QUOTE_OR_DASH))

@@ -13,12 +13,13 @@ describeEvalData(['polemo-dev/medicine-sentences-dev.txt'])(
     it('3-class accuracy and macro-F1 stay at their measured level on both halves', () => {
       const figures = polemoFigures((text) => analyzeSentiment(text, { language: 'pl' }).label);
       expect(figures.all.n).toBe(8497);
-      // measured: tune 0.646 / 0.643, check 0.640 / 0.638 (accuracy / macro-F1)
-      expect(figures.tune.accuracy).toBeGreaterThanOrEqual(0.635);
-      expect(figures.check.accuracy).toBeGreaterThanOrEqual(0.63);
-      expect(figures.check.macroF1).toBeGreaterThanOrEqual(0.63);
-      // no class is given up: each F1 ≥ 0.615
-      for (const f1 of Object.values(figures.check.f1)) expect(f1).toBeGreaterThanOrEqual(0.615);
+      // measured: tune 0.655 / 0.651, check 0.652 / 0.649 (accuracy / macro-F1)
+      expect(figures.tune.accuracy).toBeGreaterThanOrEqual(0.645);
+      expect(figures.check.accuracy).toBeGreaterThanOrEqual(0.64);
+      expect(figures.all.accuracy).toBeGreaterThanOrEqual(0.645);
+      expect(figures.check.macroF1).toBeGreaterThanOrEqual(0.64);
+      // no class is given up: each F1 ≥ 0.625
+      for (const f1 of Object.values(figures.check.f1)) expect(f1).toBeGreaterThanOrEqual(0.625);
     });
   },
 );

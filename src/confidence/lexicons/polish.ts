@@ -430,6 +430,23 @@ export const PL_STEMS: Readonly<Record<string, number>> = {
   zniknęł: -1.5,
   przesad: -2.0,
   niekompletn: -1.8,
+  // — how reviews of a person's manner complain and praise (general Polish, project-written)
+  ignorow: -1.8,
+  obojętn: -1.2,
+  oschł: -1.5,
+  pogard: -2.2,
+  protekcjonal: -1.5,
+  ośmiesz: -2.0,
+  nakrzycz: -2.2,
+  niedoucz: -2.0,
+  nieprzygotowan: -1.5,
+  zdegustowan: -2.0,
+  niechlujn: -1.8,
+  brudn: -1.8,
+  zbywa: -1.5,
+  żałuj: -1.5,
+  uspokoi: 1.2,
+  wytłumaczy: 0.8,
 };
 
 /** Two-word phrases → valence (replaces both words' valences). */
