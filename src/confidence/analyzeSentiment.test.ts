@@ -186,6 +186,11 @@ describe('analyzeSentiment — review rules (Polish and Chinese)', () => {
     expect(pl('„Ta terapia jest bardzo skuteczna i bezpieczna” – podkreśliła prof. Nowak.')).toBe(0);
     expect(pl('Jak poinformował rzecznik, leczenie było nieskuteczne.')).toBe(0);
     expect(pl('„Nowy lek jest bezpieczny i bardzo skuteczny.')).toBe(0);
+    // only the reported sentence is neutral; "prof." does not close a sentence
+    expect(pl('Jak mówi prof. Nowak, terapia jest bardzo skuteczna.')).toBe(0);
+    expect(pl('Lekarz był wspaniały. „Nic już nie pomoże” – powiedział prof. Nowak.')).toBe(
+      pl('Lekarz był wspaniały.'),
+    );
     expect(pl('Terapia jest bardzo skuteczna i bezpieczna.')).toBeGreaterThan(0.05);
     expect(pl('Lekarka powiedziała, że leczenie było nieskuteczne.')).toBeLessThan(-0.05);
   });

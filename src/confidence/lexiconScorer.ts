@@ -244,11 +244,11 @@ const CHINESE: RuleSet = {
 // Clause ends: ASCII , . ; ! ? before a space or the end, or any CJK sentence punctuation.
 const CLAUSE_END = /[,.;!?]+(?=\s|$)|[，。；！？、\n]+/u;
 
-/** Tokens of `text` with the index of the clause each belongs to. */
+/** Tokens of `text` with the index of the clause each belongs to, and the number of clauses. */
 function clauseTokens(
   text: string,
   split: (clause: string) => string[],
-): { tokens: string[]; clause: number[] } {
+): { tokens: string[]; clause: number[]; clauses: number } {
   const tokens: string[] = [];
   const clause: number[] = [];
   let c = 0;
@@ -259,7 +259,7 @@ function clauseTokens(
     }
     c++;
   }
-  return { tokens, clause };
+  return { tokens, clause, clauses: c };
 }
 
 const NO_SET: ReadonlySet<string> = new Set();
@@ -479,13 +479,80 @@ function isReportedSpeech(text: string): boolean {
   return false;
 }
 
+// a full stop, "!" or "?" before a space or the end closes a sentence (also a clause end)
+const SENTENCE_END = /[.!?]+(?=\s|$)/gu;
+const LAST_WORD = /(\p{L}+)\s*$/u;
+/** Abbreviations whose full stop does not close a sentence ("prof. Nowak", "np. ból"). */
+const PL_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'prof',
+  'dr',
+  'hab',
+  'doc',
+  'lek',
+  'med',
+  'mgr',
+  'inż',
+  'np',
+  'tzw',
+  'tj',
+  'ok',
+  'ul',
+  'św',
+  'godz',
+  'in',
+  'r',
+  'w',
+  'ang',
+  'łac',
+  'przyp',
+  'pt',
+  'tys',
+  'mln',
+  'mld',
+  'proc',
+  'wg',
+  'zob',
+  'por',
+  'nr',
+  'tel',
+  'al',
+]);
+
+/** `text` cut into sentences (each keeps its closing punctuation; the pieces join back to it). */
+function polishSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const before = LAST_WORD.exec(text.slice(start, m.index));
+    if (m[0] === '.' && before && PL_ABBREVIATIONS.has(before[1]!.toLowerCase())) continue;
+    const end = m.index + m[0].length;
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
 /** Sentiment of Polish text. */
 export function scorePolish(text: string): ValenceScores {
-  const { tokens, clause } = clauseTokens(text, tokenize);
+  // tokens sentence by sentence (the same tokens and clause boundaries as the whole text)
+  const tokens: string[] = [];
+  const clause: number[] = [];
+  const reported: boolean[] = [];
+  let offset = 0;
+  for (const sentence of polishSentences(text)) {
+    const t = clauseTokens(sentence, tokenize);
+    const isReported = isReportedSpeech(sentence);
+    for (let k = 0; k < t.tokens.length; k++) {
+      tokens.push(t.tokens[k]!);
+      clause.push(t.clause[k]! + offset);
+      reported.push(isReported);
+    }
+    offset += t.clauses;
+  }
   const valences = ruleValences(tokens, clause, ANY_PL_DIACRITIC.test(text) ? POLISH_WRITTEN : POLISH);
-  // reported speech informs rather than judges: its valences are scaled down (PL_REPORTING_VERBS)
-  if (isReportedSpeech(text))
-    for (let i = 0; i < valences.length; i++) valences[i]! *= PL_REPORTED_SPEECH_FACTOR;
+  // reported speech informs rather than judges: its sentences are neutral (PL_REPORTING_VERBS)
+  for (let i = 0; i < valences.length; i++) if (reported[i]) valences[i]! *= PL_REPORTED_SPEECH_FACTOR;
   return scoreValences(valences, text);
 }
 

@@ -13,7 +13,7 @@ describeEvalData(['polemo-dev/medicine-sentences-dev.txt'])(
     it('3-class accuracy and macro-F1 stay at their measured level on both halves', () => {
       const figures = polemoFigures((text) => analyzeSentiment(text, { language: 'pl' }).label);
       expect(figures.all.n).toBe(8497);
-      // measured: tune 0.655 / 0.651, check 0.652 / 0.649 (accuracy / macro-F1)
+      // measured: tune 0.654 / 0.651, check 0.651 / 0.648 (accuracy / macro-F1)
       expect(figures.tune.accuracy).toBeGreaterThanOrEqual(0.645);
       expect(figures.check.accuracy).toBeGreaterThanOrEqual(0.64);
       expect(figures.all.accuracy).toBeGreaterThanOrEqual(0.645);
