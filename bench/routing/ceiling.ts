@@ -17,15 +17,41 @@ const isRef = (v: unknown): v is { field: string } =>
   !Array.isArray(v) &&
   typeof (v as { field?: unknown }).field === 'string';
 
-/** `item.a?.b?.c` — a hand-written read (plain JSON items, so the same as an own-property read). */
-const read = (field: string) => `item.${field.split('.').join('?.')}`;
-
 interface Emit {
   /** Hoisted declarations (regular expressions). */
   prelude: string[];
   /** Extra local variables of the ceiling function. */
   locals: string[];
   counter: number;
+  /** Own-property reads (the library's semantics) instead of plain `item.a?.b`. */
+  own: boolean;
+  /** With `own`: the local holding each path read so far. */
+  paths: Map<string, string>;
+}
+
+/**
+ * A hand-written read: `item.a?.b?.c` (plain JSON items have no inherited fields, so on the
+ * bench's items it reads what an own-property read does). With `own`, the library's semantics as
+ * one would hand-write them: each path is read at most once per call, lazily, into a local (its
+ * parent path first), each step checking `hasOwnProperty` with the key as a literal.
+ */
+function read(field: string, emit: Emit): string {
+  const keys = field.split('.');
+  if (!emit.own) return `item.${keys.join('?.')}`;
+  let parent = 'item';
+  for (let i = 0; i < keys.length; i++) {
+    const path = keys.slice(0, i + 1).join('.');
+    let local = emit.paths.get(path);
+    if (local === undefined) {
+      local = `p${emit.paths.size}`;
+      if (emit.paths.size === 0) emit.locals.push('o_');
+      emit.paths.set(path, local);
+      emit.locals.push(`${local} = UNREAD`);
+    }
+    const k = lit(keys[i]);
+    parent = `(${local} !== UNREAD ? ${local} : (${local} = ((o_ = ${parent}), o_ !== null && typeof o_ === 'object' && hasOwn.call(o_, ${k}) ? o_[${k}] : undefined)))`;
+  }
+  return parent;
 }
 
 function lit(v: unknown): string {
@@ -34,13 +60,13 @@ function lit(v: unknown): string {
 
 function leafJs(leaf: LeafCondition, emit: Emit): string {
   const id = `v${emit.counter++}`;
-  const r = read(leaf.field);
+  const r = read(leaf.field, emit);
   const ic = leaf.ignoreCase === true;
   // Every leaf reads its field once into a fresh variable (`(v = item.a?.b, …)`), as one would.
   const bind = (body: string) => `((${id} = ${r}), ${body})`;
   const v = leaf.value;
   if (isRef(v)) {
-    const o = read(v.field);
+    const o = read(v.field, emit);
     switch (leaf.op) {
       case 'eq':
         return `${r} === ${o}`;
@@ -135,8 +161,14 @@ function conditionJs(c: Condition, emit: Emit): string {
 }
 
 /** The source of `(item) => index of the first enabled rule that matches, or -1`. */
-export function ceilingSource(rules: readonly GeneratedRule[]): string {
-  const emit: Emit = { prelude: [], locals: [], counter: 0 };
+export function ceilingSource(rules: readonly GeneratedRule[], options: CeilingOptions = {}): string {
+  const emit: Emit = {
+    prelude: [],
+    locals: [],
+    counter: 0,
+    own: options.ownReads === true,
+    paths: new Map(),
+  };
   const body = rules
     .map((rule, i) => (rule.enabled === false ? '' : `if (${conditionJs(rule.when, emit)}) return ${i};`))
     .filter(Boolean)
@@ -144,6 +176,7 @@ export function ceilingSource(rules: readonly GeneratedRule[]): string {
   const vars = [...Array.from({ length: emit.counter }, (_, i) => `v${i}`), ...emit.locals];
   return [
     'const hasOwn = Object.prototype.hasOwnProperty;',
+    'const UNREAD = {};',
     'function isEmpty(v) { if (v === undefined || v === null || v === "") return true; if (Array.isArray(v)) return v.length === 0; if (typeof v === "object" && !(v instanceof Date)) { for (const k in v) if (hasOwn.call(v, k)) return false; return true; } return false; }',
     'function hasFolded(a, x) { for (let i = 0; i < a.length; i++) { const e = a[i]; if ((typeof e === "string" ? e.toLowerCase() : e) === x) return true; } return false; }',
     ...emit.prelude,
@@ -153,7 +186,19 @@ export function ceilingSource(rules: readonly GeneratedRule[]): string {
   ].join('\n');
 }
 
+/** Options of {@link compileCeiling}. */
+export interface CeilingOptions {
+  /**
+   * Read fields own-property-only (`hasOwnProperty` before each step), the semantics `route()`
+   * keeps; default false, the plain `item.a?.b` of the issue's yardstick.
+   */
+  ownReads?: boolean;
+}
+
 /** Compiles the ceiling (bench only: `new Function`). */
-export function compileCeiling(rules: readonly GeneratedRule[]): (item: unknown) => number {
-  return new Function(ceilingSource(rules))() as (item: unknown) => number;
+export function compileCeiling(
+  rules: readonly GeneratedRule[],
+  options: CeilingOptions = {},
+): (item: unknown) => number {
+  return new Function(ceilingSource(rules, options))() as (item: unknown) => number;
 }
