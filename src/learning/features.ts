@@ -107,10 +107,10 @@ function push(sink: Sink, hash: number, name: (() => string) | undefined): void 
 
 /**
  * Extracts the hashed features of `text` into `buffer`: `ids[0..n)` are distinct buckets in
- * ascending order and `values[0..n)` their weights — counts, scaled to unit Euclidean length (the
- * usual normalisation for linear text models: long and short texts weigh the same). Returns `n`.
- * With a `names` buffer, `names[i]` describes feature `i` (`word:card`, `char:ard`, …); when
- * several features share a bucket the first name is kept.
+ * ascending order and `values[0..n)` how often each occurs (raw counts; {@link weighFeatures}
+ * turns them into the model's input). Returns `n`. With a `names` buffer, `names[i]` describes
+ * feature `i` (`word:card`, `char:ard`, …); when several features share a bucket the first name is
+ * kept.
  */
 export function extractFeatures(text: string, config: FeatureConfig, buffer: FeatureBuffer): number {
   const sink: Sink = { buffer, count: 0, mask: (1 << config.hashBits) - 1 };
@@ -164,7 +164,7 @@ export function extractFeatures(text: string, config: FeatureConfig, buffer: Fea
       explain ? () => `pair:${pairName} $` : undefined,
     );
   }
-  return normalise(buffer, sink.count);
+  return mergeCounts(buffer, sink.count);
 }
 
 function pushHan(sink: Sink, token: string, start: number, end: number, explain: boolean): void {
@@ -209,8 +209,8 @@ function pushCharNgrams(
   }
 }
 
-/** Sorts buckets, merges duplicates into counts and scales the counts to unit length. */
-function normalise(buffer: FeatureBuffer, count: number): number {
+/** Sorts buckets and merges duplicates into counts. */
+function mergeCounts(buffer: FeatureBuffer, count: number): number {
   const { ids, values } = buffer;
   const names = buffer.names;
   if (count === 0) return 0;
@@ -239,9 +239,42 @@ function normalise(buffer: FeatureBuffer, count: number): number {
     }
   }
   if (names !== undefined) names.length = n;
+  return n;
+}
+
+/** How raw counts become feature values (stored in the model with the feature families). */
+export type FeatureWeighting = 'tfidf' | 'count';
+
+/**
+ * Inverse document frequency of a feature seen in `df` of `documents` training texts, with
+ * scikit-learn's smoothing (`smooth_idf`): ln((1 + N) / (1 + df)) + 1 — as if one more text held
+ * every feature, so no weight is infinite and a feature in every text keeps weight 1.
+ */
+export function idfOf(df: number, documents: number): number {
+  return Math.log((1 + documents) / (1 + df)) + 1;
+}
+
+/**
+ * Turns the raw counts of {@link extractFeatures} in `values[0..n)` into the model's input and
+ * scales the vector to unit Euclidean length (long and short texts weigh the same).
+ * `tfidf`: sublinear term frequency 1 + ln(count) times the feature's idf (Salton & Buckley 1988,
+ * "Term-weighting approaches in automatic text retrieval"; scikit-learn's `sublinear_tf` +
+ * `smooth_idf`), `idf(i)` giving feature i's idf; `count`: the counts themselves.
+ */
+export function weighFeatures(
+  values: Float64Array,
+  n: number,
+  weighting: FeatureWeighting,
+  idf: (i: number) => number,
+): void {
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]! * values[i]!;
+  for (let i = 0; i < n; i++) {
+    const count = values[i]!;
+    const v = weighting === 'tfidf' ? (count === 1 ? 1 : 1 + Math.log(count)) * idf(i) : count;
+    values[i] = v;
+    sum += v * v;
+  }
+  if (sum === 0) return;
   const scale = 1 / Math.sqrt(sum);
   for (let i = 0; i < n; i++) values[i]! *= scale;
-  return n;
 }

@@ -40,6 +40,15 @@ export const TextFeaturesSchema = z.object({
    * cost no model size; fewer bits merge more features by collision.
    */
   hashBits: z.number().int().min(10).max(30).default(20),
+  /**
+   * How a text's feature counts become the model's input, before scaling to unit length:
+   * `tfidf` (default) — sublinear term frequency 1 + ln(count) times a smoothed inverse document
+   * frequency ln((1 + N) / (1 + df)) + 1 learned from the training texts (Salton & Buckley 1988;
+   * scikit-learn's `TfidfVectorizer(sublinear_tf=True)`); `count` — the raw counts (format 1's
+   * only choice). On validation folds tfidf raised banking77 top-1 from 0.886 to 0.899 and PolEmo
+   * accuracy from 0.708 to 0.720 (docs/learning.md).
+   */
+  weighting: z.enum(['tfidf', 'count']).default('tfidf'),
 });
 
 /** Options of `trainTextClassifier`; every field has a default (see each field). */
@@ -54,6 +63,7 @@ export const TextClassifierOptionsSchema = z
       charNgrams: [3, 4],
       han: true,
       hashBits: 20,
+      weighting: 'tfidf',
     }),
     /**
      * A feature must occur in at least this many training texts to be learned (default 2): a
@@ -67,6 +77,17 @@ export const TextClassifierOptionsSchema = z
      * tricks", the averaged-SGD schedule). Defaults chosen on a banking77 validation fold.
      */
     learningRate: z.number().positive().max(100).default(2),
+    /**
+     * Naive Bayes feature scaling β in [0, 1] (default 0, off): during training each feature's input
+     * to label c is scaled by (1 − β) + β · |r_c| / mean |r|, where r_c is the feature's naive-Bayes
+     * log-count ratio for c against the other labels (Wang & Manning 2012, "Baselines and Bigrams",
+     * NBSVM; here interpolated in the scaling, one ratio per label), so features that separate a
+     * label get a larger share of the regularisation budget. It is folded into the stored weights:
+     * prediction costs nothing more. On validation folds 0.25 raised PolEmo (3-class sentiment)
+     * accuracy from 0.717 to 0.728 but lowered banking77 top-1 from 0.899 to 0.897 and CLINC150
+     * from 0.924 to 0.920, so it is off by default; try it for sentiment-like label sets.
+     */
+    nbScaling: z.number().min(0).max(1).default(0),
     /** L2 regularisation strength λ per example (default 1e-6). */
     l2: z.number().min(0).max(1).default(1e-6),
     /**
@@ -100,7 +121,7 @@ export type ResolvedTextClassifierOptions = z.output<typeof TextClassifierOption
 /** Format name written in every text-classifier JSON. */
 export const TEXT_CLASSIFIER_FORMAT = 'tandem-cx/text-classifier';
 /** Current version of the text-classifier JSON; `loadTextClassifier` reads this version only. */
-export const TEXT_CLASSIFIER_VERSION = 1;
+export const TEXT_CLASSIFIER_VERSION = 2;
 
 /** The JSON of a trained text classifier (`clf.toJSON()`), as `loadTextClassifier` validates it. */
 export const TextClassifierModelSchema = z
@@ -123,8 +144,11 @@ export const TextClassifierModelSchema = z
         ]),
         han: z.boolean(),
         hashBits: z.number().int().min(10).max(30),
+        weighting: z.enum(['tfidf', 'count']),
       })
       .strict(),
+    /** Training texts N (the idf's denominator). */
+    documents: z.number().int().min(1),
     maxTextLength: z.number().int().min(1),
     /** Softmax temperature (calibration). */
     temperature: z.number().positive(),
@@ -132,7 +156,10 @@ export const TextClassifierModelSchema = z
     bias: z.array(z.number()),
     /** Weight = integer × step. */
     step: z.number().positive(),
-    /** Stored buckets, weights per bucket: varints in base64 (see codec.ts). */
+    /**
+     * Stored buckets — every feature seen in at least `minFeatureCount` training texts — each with
+     * its document frequency and its non-zero weights: varints in base64 (see codec.ts).
+     */
     weights: z.string(),
     /** Buckets stored, and non-zero weights: sizes, checked on load. */
     buckets: z.number().int().min(0),

@@ -3,7 +3,15 @@
 // `compileTextClassifier`, so a loaded model computes exactly what the trained one did.
 import { parseWithSchema, TandemError } from '../model/errors';
 import { createByteReader, decodeBase64 } from './codec';
-import { createFeatureBuffer, extractFeatures, type FeatureBuffer, type FeatureConfig } from './features';
+import {
+  createFeatureBuffer,
+  extractFeatures,
+  type FeatureBuffer,
+  type FeatureConfig,
+  type FeatureWeighting,
+  idfOf,
+  weighFeatures,
+} from './features';
 import { type PredictOptions, PredictOptionsSchema, type TextClassifierModel } from './schemas';
 
 /** One feature's part in a prediction (`predict(text, { explain: true })`). */
@@ -57,13 +65,17 @@ export function isTextClassifier(value: unknown): value is TextClassifier {
 export interface CompiledTextModel {
   labels: string[];
   features: FeatureConfig;
+  weighting: FeatureWeighting;
   maxTextLength: number;
   temperature: number;
   bias: Float64Array;
+  /** Idf of each stored row, and of a feature the model does not know (weighed as seen once). */
+  idf: Float64Array;
+  unknownIdf: number;
   /** Open-addressing table bucket → row (`-1` empty), size a power of two. */
   tableKeys: Int32Array;
   tableRows: Int32Array;
-  /** Non-zero weights of row r: `classes/weights[rowStart[r] .. rowStart[r + 1])`. */
+  /** Non-zero weights of row r: `classes/weights[rowStart[r] .. rowStart[r + 1])` (may be empty). */
   rowStart: Int32Array;
   classes: Uint16Array;
   weights: Float64Array;
@@ -102,17 +114,22 @@ export function compileTextModel(json: TextClassifierModel): CompiledTextModel {
   const rowStart = new Int32Array(json.buckets + 1);
   const classes = new Uint16Array(json.nonZero);
   const weights = new Float64Array(json.nonZero);
+  const idf = new Float64Array(json.buckets);
   const reader = createByteReader(bytes);
   const bucketLimit = 2 ** json.features.hashBits;
   let bucket = -1;
   let at = 0;
   for (let row = 0; row < json.buckets; row++) {
     const delta = reader.read();
+    const df = reader.read();
     const count = reader.read();
-    if (delta === undefined || count === undefined) throw corrupt('weight stream ends early');
+    if (delta === undefined || df === undefined || count === undefined)
+      throw corrupt('weight stream ends early');
     bucket = row === 0 ? delta : bucket + delta + 1;
     if (bucket >= bucketLimit) throw corrupt(`bucket ${bucket} outside 2^${json.features.hashBits}`);
-    if (count < 1 || at + count > json.nonZero) throw corrupt('weight counts do not add up to nonZero');
+    if (df < 1 || df > json.documents) throw corrupt(`document frequency ${df} outside 1..${json.documents}`);
+    if (at + count > json.nonZero) throw corrupt('weight counts do not add up to nonZero');
+    idf[row] = idfOf(df, json.documents);
     rowStart[row] = at;
     let cls = -1;
     for (let j = 0; j < count; j++) {
@@ -141,9 +158,12 @@ export function compileTextModel(json: TextClassifierModel): CompiledTextModel {
       han: json.features.han,
       hashBits: json.features.hashBits,
     },
+    weighting: json.features.weighting,
     maxTextLength: json.maxTextLength,
     temperature: json.temperature,
     bias: Float64Array.from(json.bias),
+    idf,
+    unknownIdf: idfOf(1, json.documents),
     tableKeys,
     tableRows,
     rowStart,
@@ -154,7 +174,8 @@ export function compileTextModel(json: TextClassifierModel): CompiledTextModel {
 
 /**
  * Adds the weights of the features in `ids/values[0..n)` to `logits` (which must hold the bias);
- * returns how many features the model does not know.
+ * returns how many features the model does not know. `rows`, when given, holds each feature's row
+ * already looked up (by {@link weighInput}).
  */
 export function addFeatureLogits(
   model: CompiledTextModel,
@@ -162,11 +183,12 @@ export function addFeatureLogits(
   values: Float64Array,
   n: number,
   logits: Float64Array,
+  rows?: Int32Array,
 ): number {
   let unknown = 0;
   const { rowStart, classes, weights } = model;
   for (let i = 0; i < n; i++) {
-    const row = rowOf(model, ids[i]!);
+    const row = rows === undefined ? rowOf(model, ids[i]!) : rows[i]!;
     if (row < 0) {
       unknown++;
       continue;
@@ -176,6 +198,21 @@ export function addFeatureLogits(
     for (let j = rowStart[row]!; j < end; j++) logits[classes[j]!]! += x * weights[j]!;
   }
   return unknown;
+}
+
+/**
+ * Turns the raw counts of `buf` into the model's input (see `weighFeatures`), with the idf the
+ * model stores for each bucket; a bucket it does not know weighs as a feature seen in one text.
+ * Writes each feature's row (or -1) to `rows[0..n)`.
+ */
+export function weighInput(model: CompiledTextModel, buf: FeatureBuffer, n: number, rows: Int32Array): void {
+  const ids = buf.ids;
+  for (let i = 0; i < n; i++) rows[i] = rowOf(model, ids[i]!);
+  if (model.weighting === 'count') {
+    weighFeatures(buf.values, n, 'count', () => 1);
+    return;
+  }
+  weighFeatures(buf.values, n, 'tfidf', (i) => (rows[i]! < 0 ? model.unknownIdf : model.idf[rows[i]!]!));
 }
 
 /** Softmax of logits / temperature, in place (max subtracted first for stability). */
@@ -206,6 +243,7 @@ export function createTextClassifier(model: CompiledTextModel, json: TextClassif
   const buffer: FeatureBuffer = createFeatureBuffer();
   const explainBuffer: FeatureBuffer = createFeatureBuffer(true);
   const logits = new Float64Array(model.labels.length);
+  let rows = new Int32Array(256);
   const labels = Object.freeze([...model.labels]);
   const frozenJson = JSON.stringify(json);
 
@@ -221,8 +259,10 @@ export function createTextClassifier(model: CompiledTextModel, json: TextClassif
     const input = text.length > model.maxTextLength ? text.slice(0, model.maxTextLength) : text;
     const buf = explain ? explainBuffer : buffer;
     const n = extractFeatures(input, model.features, buf);
+    if (rows.length < n) rows = new Int32Array(buf.ids.length);
+    weighInput(model, buf, n, rows);
     logits.set(model.bias);
-    const unknown = addFeatureLogits(model, buf.ids, buf.values, n, logits);
+    const unknown = addFeatureLogits(model, buf.ids, buf.values, n, logits, rows);
     softmaxInPlace(logits, model.temperature);
     let best = 0;
     for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;

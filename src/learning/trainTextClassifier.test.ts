@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TandemError } from '../model/errors';
+import { createFeatureBuffer, extractFeatures, idfOf, weighFeatures } from './features';
 import { loadTextClassifier } from './loadTextClassifier';
 import { trainTextClassifier } from './trainTextClassifier';
 
@@ -114,6 +115,34 @@ describe('trainTextClassifier', () => {
     );
   });
 
+  it('weighs features by tf-idf: a word in every text counts less than a rare one', () => {
+    const words = { words: true, wordBigrams: false, charNgrams: null, han: true, hashBits: 20 } as const;
+    const buffer = createFeatureBuffer(true);
+    const n = extractFeatures('please refund refund', words, buffer);
+    expect(buffer.names).toEqual(expect.arrayContaining(['word:pleas', 'word:refund']));
+    const at = (name: string) => buffer.names!.indexOf(name);
+    expect(buffer.values[at('word:refund')]).toBe(2); // raw counts before weighing
+    // "please" in all 4 training texts, "refund" in 1: idf 1 and ln(5/2) + 1.
+    weighFeatures(buffer.values, n, 'tfidf', (i) => idfOf(i === at('word:pleas') ? 4 : 1, 4));
+    const refund = (1 + Math.log(2)) * (Math.log(5 / 2) + 1);
+    expect(buffer.values[at('word:refund')]! / buffer.values[at('word:pleas')]!).toBeCloseTo(refund, 12);
+    expect(buffer.values[0]! ** 2 + buffer.values[1]! ** 2).toBeCloseTo(1, 12);
+    expect(clf.toJSON().features.weighting).toBe('tfidf');
+    expect(clf.toJSON().documents).toBe(EXAMPLES.length);
+    const counts = trainTextClassifier(EXAMPLES, { features: { weighting: 'count' } });
+    expect(counts.toJSON().features.weighting).toBe('count');
+    expect(counts.predict('give me a refund').label).toBe('refund');
+  });
+
+  it('naive Bayes scaling (nbScaling) trains another model that still round-trips', () => {
+    const scaled = trainTextClassifier(EXAMPLES, { seed: 1, nbScaling: 0.5 });
+    expect(JSON.stringify(scaled.toJSON())).not.toBe(JSON.stringify(clf.toJSON()));
+    expect(scaled.predict('give me a refund').label).toBe('refund');
+    const back = loadTextClassifier(JSON.parse(JSON.stringify(scaled.toJSON())));
+    expect(back.predict('karta nie dotarła').scores).toEqual(scaled.predict('karta nie dotarła').scores);
+    expect(errorOf(() => trainTextClassifier(EXAMPLES, { nbScaling: 2 })).path).toBe('options.nbScaling');
+  });
+
   it('fits a temperature on a held-out fold when there are enough examples', () => {
     const many = Array.from({ length: 160 }, (_, i) => [
       { text: `card ${i} has not arrived`, label: 'card' },
@@ -221,10 +250,19 @@ describe('loadTextClassifier', () => {
   });
 
   it('refuses a model of another version, naming the version', () => {
-    const error = errorOf(() => loadTextClassifier({ ...json(), version: 2 }));
+    const error = errorOf(() => loadTextClassifier({ ...json(), version: 3 }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.path).toBe('model.version');
-    expect(error.message).toMatch(/unsupported model version 2/);
+    expect(error.message).toMatch(/unsupported model version 3/);
+  });
+
+  it('refuses a format-1 model (raw counts, no document frequencies) and says to retrain', () => {
+    const { documents: _d, ...v1 } = json();
+    const { weighting: _w, ...features } = v1.features;
+    const error = errorOf(() => loadTextClassifier({ ...v1, version: 1, features }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.path).toBe('model.version');
+    expect(error.message).toMatch(/unsupported model version 1: this tandem-cx reads version 2; retrain/);
   });
 
   it('refuses a tampered model: changed bias, label or weights → checksum mismatch', () => {

@@ -1,7 +1,14 @@
 import { createRandom } from '../_internal/random';
 import { parseWithSchema, TandemError } from '../model/errors';
 import { checksumOf, createByteWriter, encodeBase64, writeSignedVarint, writeVarint } from './codec';
-import { createFeatureBuffer, extractFeatures, type FeatureConfig } from './features';
+import {
+  createFeatureBuffer,
+  extractFeatures,
+  type FeatureConfig,
+  type FeatureWeighting,
+  idfOf,
+  weighFeatures,
+} from './features';
 import {
   type ResolvedTextClassifierOptions,
   TEXT_CLASSIFIER_FORMAT,
@@ -90,8 +97,12 @@ interface TrainingData {
   labelOf: Int32Array;
   counts: number[];
   features: FeatureConfig;
-  /** Bucket of each row (column of the sparse matrix). */
+  weighting: FeatureWeighting;
+  /** Training texts (the idf's N). */
+  documents: number;
+  /** Bucket of each column of the sparse matrix, and the number of training texts it occurs in. */
   buckets: number[];
+  df: number[];
   rowStart: Int32Array;
   columns: Int32Array;
   values: Float64Array;
@@ -137,8 +148,10 @@ function prepareExamples(
     hashBits: opts.features.hashBits,
   };
   const buffer = createFeatureBuffer();
-  // Two passes: count the texts each bucket occurs in, then keep buckets seen in at least
-  // `minFeatureCount` texts (rarer features cannot generalise and dominate the memory).
+  // Two passes: count the texts each bucket occurs in (its document frequency), then keep buckets
+  // seen in at least `minFeatureCount` texts (rarer features cannot generalise and dominate the
+  // memory). A dropped feature still counts in a text's length, weighed as a feature seen once —
+  // exactly as prediction weighs a feature the model does not know.
   const texts = parsed.map((e) =>
     e.text.length > opts.maxTextLength ? e.text.slice(0, opts.maxTextLength) : e.text,
   );
@@ -147,19 +160,28 @@ function prepareExamples(
     const n = extractFeatures(text, features, buffer);
     for (let j = 0; j < n; j++) frequency.set(buffer.ids[j]!, (frequency.get(buffer.ids[j]!) ?? 0) + 1);
   }
+  const documents = texts.length;
+  const weighting = opts.features.weighting;
+  const unknownIdf = idfOf(1, documents);
   const columnOf = new Map<number, number>();
   const buckets: number[] = [];
+  const df: number[] = [];
   const rowStart = new Int32Array(parsed.length + 1);
   let columns = new Int32Array(parsed.length * 64);
   let values = new Float64Array(columns.length);
   let nnz = 0;
   const labelOf = new Int32Array(parsed.length);
   const counts = labels.map(() => 0);
+  const idfOfFeature = (j: number): number => {
+    const f = frequency.get(buffer.ids[j]!)!;
+    return f >= opts.minFeatureCount ? idfOf(f, documents) : unknownIdf;
+  };
   parsed.forEach((example, i) => {
     const y = labelIndex.get(example.label)!;
     labelOf[i] = y;
     counts[y]!++;
     const n = extractFeatures(texts[i]!, features, buffer);
+    weighFeatures(buffer.values, n, weighting, idfOfFeature);
     if (nnz + n > columns.length) {
       const size = Math.max(columns.length * 2, nnz + n);
       const c = new Int32Array(size);
@@ -171,12 +193,14 @@ function prepareExamples(
     }
     for (let j = 0; j < n; j++) {
       const bucket = buffer.ids[j]!;
-      if (frequency.get(bucket)! < opts.minFeatureCount) continue;
+      const f = frequency.get(bucket)!;
+      if (f < opts.minFeatureCount) continue;
       let column = columnOf.get(bucket);
       if (column === undefined) {
         column = buckets.length;
         columnOf.set(bucket, column);
         buckets.push(bucket);
+        df.push(f);
       }
       columns[nnz] = column;
       values[nnz] = buffer.values[j]!;
@@ -184,7 +208,19 @@ function prepareExamples(
     }
     rowStart[i + 1] = nnz;
   });
-  return { labels, labelOf, counts, features, buckets, rowStart, columns, values };
+  return {
+    labels,
+    labelOf,
+    counts,
+    features,
+    weighting,
+    documents,
+    buckets,
+    df,
+    rowStart,
+    columns,
+    values,
+  };
 }
 
 function indexesWhere(flags: Uint8Array, value: number): Int32Array {
@@ -263,6 +299,7 @@ function fitWeights(
     wFraction = 0;
   };
   const classWeight = classWeights(data, rows, opts);
+  const scale = naiveBayesScaling(data, rows, opts.nbScaling);
   const { rowStart, columns, values, labelOf } = data;
   const order = Int32Array.from(rows);
   const p = new Float64Array(k);
@@ -285,7 +322,8 @@ function fitWeights(
       for (let j = start; j < end; j++) {
         const x = values[j]! * inverse;
         const base = columns[j]! * k;
-        for (let c = 0; c < k; c++) p[c]! += x * weights[base + c]!;
+        if (scale === undefined) for (let c = 0; c < k; c++) p[c]! += x * weights[base + c]!;
+        else for (let c = 0; c < k; c++) p[c]! += x * weights[base + c]! * scale[base + c]!;
       }
       softmaxInPlace(p, 1);
       const y = labelOf[r]!;
@@ -306,9 +344,10 @@ function fitWeights(
         const base = columns[j]! * k;
         const x = values[j]!;
         for (let a = 0; a < active; a++) {
-          const delta = activeSteps[a]! * x;
-          weights[base + activeClasses[a]!]! -= delta;
-          if (averaging) averaged[base + activeClasses[a]!]! += wFraction * delta;
+          const at = base + activeClasses[a]!;
+          const delta = activeSteps[a]! * x * (scale === undefined ? 1 : scale[at]!);
+          weights[at]! -= delta;
+          if (averaging) averaged[at]! += wFraction * delta;
         }
       }
       if (!averaging) {
@@ -325,7 +364,49 @@ function fitWeights(
     }
   }
   renormalise(true);
+  // The model learned weights for scaled inputs: fold the scaling into the weights it stores.
+  if (scale !== undefined) for (let i = 0; i < averaged.length; i++) averaged[i]! *= scale[i]!;
   return { weights: averaged, bias: biasAverage };
+}
+
+/**
+ * Naive Bayes log-count ratios as input scales (Wang & Manning 2012, NBSVM), one per feature and
+ * label, from the training `rows` only: with add-one smoothing, p_c = (1 + texts of label c holding
+ * the feature) / Σ over features, q_c the same over the other labels' texts, r_c = ln(p_c / q_c);
+ * the scale is (1 − β) + β · |r_c| / mean |r| (mean over every feature and label). `undefined` for
+ * β = 0 (no scaling).
+ */
+function naiveBayesScaling(data: TrainingData, rows: Int32Array, beta: number): Float32Array | undefined {
+  if (beta === 0) return undefined;
+  const k = data.labels.length;
+  const columnsCount = data.buckets.length;
+  const inLabel = new Float64Array(columnsCount * k);
+  const total = new Float64Array(columnsCount);
+  const labelMass = new Float64Array(k);
+  let mass = 0;
+  for (const r of rows) {
+    const y = data.labelOf[r]!;
+    for (let j = data.rowStart[r]!; j < data.rowStart[r + 1]!; j++) {
+      inLabel[data.columns[j]! * k + y]!++;
+      total[data.columns[j]!]!++;
+      labelMass[y]!++;
+      mass++;
+    }
+  }
+  const scale = new Float32Array(columnsCount * k);
+  let sum = 0;
+  for (let column = 0; column < columnsCount; column++)
+    for (let c = 0; c < k; c++) {
+      const here = inLabel[column * k + c]!;
+      const p = (1 + here) / (columnsCount + labelMass[c]!);
+      const q = (1 + total[column]! - here) / (columnsCount + mass - labelMass[c]!);
+      const r = Math.abs(Math.log(p / q));
+      scale[column * k + c] = r;
+      sum += r;
+    }
+  const mean = sum / scale.length || 1;
+  for (let i = 0; i < scale.length; i++) scale[i] = 1 - beta + (beta * scale[i]!) / mean;
+  return scale;
 }
 
 /** Per-label weights: n / (k · n_label) when balanced (scikit-learn's `class_weight='balanced'`), else 1. */
@@ -347,7 +428,9 @@ function classWeights(
 /**
  * The model JSON: each bucket's weights shifted by their median (softmax ignores a constant added
  * to every label's logit, so predictions do not change and most weights land near 0), quantised
- * to `weightBits`-bit integers with one step, zeros dropped, written as varints in base64.
+ * to `weightBits`-bit integers with one step, zeros dropped, written as varints in base64. Every
+ * kept bucket is written with its document frequency, even when all its weights round to 0: it
+ * still counts in a text's length.
  */
 function buildModelJson(
   data: TrainingData,
@@ -384,8 +467,8 @@ function buildModelJson(
       row[c] = Math.round(weights[column * k + c]! / step);
       if (row[c] !== 0) count++;
     }
-    if (count === 0) continue;
     writeVarint(writer, stored === 0 ? bucket : bucket - previous - 1);
+    writeVarint(writer, data.df[column]!);
     writeVarint(writer, count);
     let cls = -1;
     for (let c = 0; c < k; c++) {
@@ -403,6 +486,7 @@ function buildModelJson(
     version: TEXT_CLASSIFIER_VERSION,
     labels: data.labels,
     features: { ...opts.features },
+    documents: data.documents,
     maxTextLength: opts.maxTextLength,
     temperature,
     bias: Array.from(fitted.bias),
