@@ -10,7 +10,6 @@ import {
   type FeatureConfig,
   type FeatureWeighting,
   idfOf,
-  weighFeatures,
 } from './features';
 import { type PredictOptions, PredictOptionsSchema, type TextClassifierModel } from './schemas';
 
@@ -206,13 +205,21 @@ export function addFeatureLogits(
  * Writes each feature's row (or -1) to `rows[0..n)`.
  */
 export function weighInput(model: CompiledTextModel, buf: FeatureBuffer, n: number, rows: Int32Array): void {
-  const ids = buf.ids;
-  for (let i = 0; i < n; i++) rows[i] = rowOf(model, ids[i]!);
-  if (model.weighting === 'count') {
-    weighFeatures(buf.values, n, 'count', () => 1);
-    return;
+  const { ids, values } = buf;
+  const tfidf = model.weighting === 'tfidf';
+  // weighFeatures inlined (one pass with the row lookups, no callback): this is the hot path.
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rowOf(model, ids[i]!);
+    rows[i] = row;
+    let v = values[i]!;
+    if (tfidf) v = (v === 1 ? 1 : 1 + Math.log(v)) * (row < 0 ? model.unknownIdf : model.idf[row]!);
+    values[i] = v;
+    sum += v * v;
   }
-  weighFeatures(buf.values, n, 'tfidf', (i) => (rows[i]! < 0 ? model.unknownIdf : model.idf[rows[i]!]!));
+  if (sum === 0) return;
+  const scale = 1 / Math.sqrt(sum);
+  for (let i = 0; i < n; i++) values[i]! *= scale;
 }
 
 /** Softmax of logits / temperature, in place (max subtracted first for stability). */
