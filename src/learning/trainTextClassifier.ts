@@ -429,8 +429,9 @@ function classWeights(
  * The model JSON: each bucket's weights shifted by their median (softmax ignores a constant added
  * to every label's logit, so predictions do not change and most weights land near 0), quantised
  * to `weightBits`-bit integers with one step, zeros dropped, written as varints in base64. Every
- * kept bucket is written with its document frequency, even when all its weights round to 0: it
- * still counts in a text's length.
+ * kept bucket is written with its document frequency, even when all its weights round to 0 (it
+ * still counts in a text's length with its idf) — except one seen in a single text, whose idf is
+ * the unknown-feature idf anyway.
  */
 function buildModelJson(
   data: TrainingData,
@@ -467,6 +468,8 @@ function buildModelJson(
       row[c] = Math.round(weights[column * k + c]! / step);
       if (row[c] !== 0) count++;
     }
+    // A bucket seen in one text weighs exactly as an unknown one: without weights it need not be stored.
+    if (count === 0 && data.df[column] === 1) continue;
     writeVarint(writer, stored === 0 ? bucket : bucket - previous - 1);
     writeVarint(writer, data.df[column]!);
     writeVarint(writer, count);
