@@ -77,7 +77,13 @@ export interface CompiledTextModel {
   /** Non-zero weights of row r: `classes/weights[rowStart[r] .. rowStart[r + 1])` (may be empty). */
   rowStart: Int32Array;
   classes: Uint16Array;
-  weights: Float64Array;
+  /**
+   * Integer × step (at most 16-bit integers: float32's 24-bit mantissa holds them, the product
+   * rounds to float32). Float32, not Float64: half the memory (banking77: 1.0 MB instead of 2.1 MB
+   * for 257k weights) with the same labels and confidences within 1e-7 on banking77 and PolEmo.
+   * Prediction speed could not be told apart (both 17–31k texts per CPU-second between runs).
+   */
+  weights: Float32Array;
 }
 
 /** Row of a bucket, or -1 when the model has no weight for it. */
@@ -112,7 +118,7 @@ export function compileTextModel(json: TextClassifierModel): CompiledTextModel {
   const tableRows = new Int32Array(size);
   const rowStart = new Int32Array(json.buckets + 1);
   const classes = new Uint16Array(json.nonZero);
-  const weights = new Float64Array(json.nonZero);
+  const weights = new Float32Array(json.nonZero);
   const idf = new Float64Array(json.buckets);
   const reader = createByteReader(bytes);
   const bucketLimit = 2 ** json.features.hashBits;
