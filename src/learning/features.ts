@@ -270,11 +270,21 @@ export function weighFeatures(
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const count = values[i]!;
-    const v = weighting === 'tfidf' ? (count === 1 ? 1 : 1 + Math.log(count)) * idf(i) : count;
+    const v = weighting === 'tfidf' ? sublinearTf(count) * idf(i) : count;
     values[i] = v;
     sum += v * v;
   }
-  if (sum === 0) return;
-  const scale = 1 / Math.sqrt(sum);
+  scaleToUnitLength(values, n, sum);
+}
+
+/** Sublinear term frequency: 1 + ln(count) (1 for a single occurrence, without calling `log`). */
+export function sublinearTf(count: number): number {
+  return count === 1 ? 1 : 1 + Math.log(count);
+}
+
+/** Divides `values[0..n)` by √`sumOfSquares` (their Euclidean length); nothing when it is 0. */
+export function scaleToUnitLength(values: Float64Array, n: number, sumOfSquares: number): void {
+  if (sumOfSquares === 0) return;
+  const scale = 1 / Math.sqrt(sumOfSquares);
   for (let i = 0; i < n; i++) values[i]! *= scale;
 }

@@ -10,6 +10,8 @@ import {
   type FeatureConfig,
   type FeatureWeighting,
   idfOf,
+  scaleToUnitLength,
+  sublinearTf,
 } from './features';
 import { type PredictOptions, PredictOptionsSchema, type TextClassifierModel } from './schemas';
 
@@ -213,19 +215,17 @@ export function addFeatureLogits(
 export function weighInput(model: CompiledTextModel, buf: FeatureBuffer, n: number, rows: Int32Array): void {
   const { ids, values } = buf;
   const tfidf = model.weighting === 'tfidf';
-  // weighFeatures inlined (one pass with the row lookups, no callback): this is the hot path.
+  // weighFeatures' loop fused with the row lookups (no idf callback): this is the hot path.
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const row = rowOf(model, ids[i]!);
     rows[i] = row;
     let v = values[i]!;
-    if (tfidf) v = (v === 1 ? 1 : 1 + Math.log(v)) * (row < 0 ? model.unknownIdf : model.idf[row]!);
+    if (tfidf) v = sublinearTf(v) * (row < 0 ? model.unknownIdf : model.idf[row]!);
     values[i] = v;
     sum += v * v;
   }
-  if (sum === 0) return;
-  const scale = 1 / Math.sqrt(sum);
-  for (let i = 0; i < n; i++) values[i]! *= scale;
+  scaleToUnitLength(values, n, sum);
 }
 
 /** Softmax of logits / temperature, in place (max subtracted first for stability). */
