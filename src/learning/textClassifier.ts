@@ -1,6 +1,7 @@
 // The text classifier's runtime: the model JSON decoded into flat typed arrays, and `predict`.
 // `trainTextClassifier` and `loadTextClassifier` both build the classifier from the JSON through
 // `compileTextClassifier`, so a loaded model computes exactly what the trained one did.
+import { setOwn } from '../_internal/ownRecord';
 import { parseWithSchema, TandemError } from '../model/errors';
 import { createByteReader, decodeBase64 } from './codec';
 import {
@@ -280,7 +281,7 @@ export function createTextClassifier(model: CompiledTextModel, json: TextClassif
     let best = 0;
     for (let c = 1; c < logits.length; c++) if (logits[c]! > logits[best]!) best = c;
     const scores: Record<string, number> = {};
-    for (let c = 0; c < labels.length; c++) scores[labels[c]!] = logits[c]!;
+    for (let c = 0; c < labels.length; c++) setOwn(scores, labels[c]!, logits[c]!);
     const result: TextPrediction = { label: labels[best]!, confidence: logits[best]!, scores };
     if (explain) result.trace = traceOf(model, buf, n, best, unknown);
     return result;

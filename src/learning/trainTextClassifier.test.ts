@@ -65,6 +65,25 @@ describe('trainTextClassifier', () => {
     expect(p.confidence).toBeGreaterThan(1 / 3);
   });
 
+  it('keeps labels named like Object.prototype members (__proto__, constructor) in scores', () => {
+    const named = { card: '__proto__', refund: 'constructor', password: 'toString' } as Record<
+      string,
+      string
+    >;
+    const odd = trainTextClassifier(
+      EXAMPLES.map((e) => ({ text: e.text, label: named[e.label]! })),
+      { seed: 1 },
+    );
+    for (const model of [odd, loadTextClassifier(JSON.parse(JSON.stringify(odd.toJSON())))]) {
+      const p = model.predict('when does my card arrive');
+      expect(p.label).toBe('__proto__');
+      expect(Object.keys(p.scores).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+      expect(Object.getPrototypeOf(p.scores)).toBe(Object.prototype);
+      expect(p.confidence).toBe(Object.getOwnPropertyDescriptor(p.scores, '__proto__')?.value);
+      expect(Object.values(p.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    }
+  });
+
   it('reads characters inside words: a typo still finds the intent', () => {
     expect(clf.predict('pasword resett').label).toBe('password');
     expect(clf.predict('refnud').label).toBe('refund');
