@@ -28,8 +28,14 @@ import {
   type TextClassifier,
 } from './textClassifier';
 
-/** Probability errors below this are not applied (no effect at the weights' precision, most of the work). */
-const GRADIENT_FLOOR = 1e-6;
+/**
+ * Probability errors (class-weighted) below this are not applied: once an example is learned, most
+ * labels' errors are tiny, and skipping them skips most of an update's memory traffic. Chosen on
+ * validation folds (2026-12-03; 1e-6 before): banking77 five 15 % folds mean 0.8997 → 0.8996 with
+ * training 8.0 → 4.7 CPU-s; CLINC150 val 0.9257 → 0.9247, out-of-scope AUROC 0.9551 → 0.9555,
+ * 25.6 → 11.1 CPU-s; PolEmo 5-fold CV 0.7234 → 0.7232. 1e-4 saved less (banking77 7.3 CPU-s).
+ */
+const GRADIENT_FLOOR = 1e-3;
 
 /** Held-out examples needed to fit a temperature; below this T stays 1. */
 const MIN_CALIBRATION_EXAMPLES = 30;
