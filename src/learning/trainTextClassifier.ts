@@ -21,6 +21,7 @@ import {
 } from './schemas';
 import {
   addFeatureLogits,
+  addScaled,
   type CompiledTextModel,
   compileTextModel,
   createTextClassifier,
@@ -328,7 +329,7 @@ function fitWeights(
       for (let j = start; j < end; j++) {
         const x = values[j]! * inverse;
         const base = columns[j]! * k;
-        if (scale === undefined) for (let c = 0; c < k; c++) p[c]! += x * weights[base + c]!;
+        if (scale === undefined) addScaled(p, x, weights, base);
         else for (let c = 0; c < k; c++) p[c]! += x * weights[base + c]! * scale[base + c]!;
       }
       softmaxInPlace(p, 1);
