@@ -1,7 +1,7 @@
 // The text classifier's runtime: the model JSON decoded into flat typed arrays, and `predict`.
 // `trainTextClassifier` and `loadTextClassifier` both build the classifier from the JSON through
 // `compileTextClassifier`, so a loaded model computes exactly what the trained one did.
-import { setOwn } from '../_internal/ownRecord';
+import { setOwn } from '../_internal/ownProperties';
 import { parseWithSchema, TandemError } from '../model/errors';
 import { createByteReader, decodeBase64 } from './codec';
 import {

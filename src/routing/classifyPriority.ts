@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import { compileOwnPath } from '../_internal/ownProperties';
 import { parseWithSchema } from '../model/errors';
 import type { Priority } from '../model/schemas';
-import { type CompiledCondition, compileCondition, compileGetter } from './conditions';
+import { type CompiledCondition, compileCondition } from './conditions';
 import { compileTermMatcher, prepareText, type TermMatch } from './keywords';
 import { type PriorityRulesInput, PriorityRulesSchema } from './schemas';
 
@@ -159,7 +160,7 @@ function compile(input: PriorityRulesInput): { base: Priority; rules: CompiledRu
         ...(rule.keywords
           ? { keywords: compileTermMatcher(rule.keywords.map((term) => ({ term, weight: 1 }))) }
           : {}),
-        getText: compileGetter(rule.field),
+        getText: compileOwnPath(rule.field),
         ...(rule.priority !== undefined ? { priority: rule.priority } : {}),
         ...(rule.adjust !== undefined ? { adjust: rule.adjust } : {}),
         ...(rule.reason !== undefined ? { reason: rule.reason } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileOwnPath, FORBIDDEN_SEGMENTS, readOwn } from '../_internal/ownProperties';
 import { formatPath, TandemError, type TandemIssue } from '../model/errors';
 import { findUnsafePattern } from './safeRegex';
 
@@ -51,9 +52,6 @@ const MAX_FIELD_DEPTH = 16;
 /** Only the first this-many characters of a string are examined by `matches` (linear-time bound). */
 export const MATCH_INPUT_LIMIT = 10_000;
 
-// Keys that reach an object's prototype chain. Refused in paths so a rule can never read (or a
-// host be tricked into writing) `Object.prototype` through a config-controlled path.
-const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 const SEGMENT = /^[A-Za-z0-9_$-]+$/;
 
 /** Returns a problem with a dotted field path, or null when it is well-formed and safe. */
@@ -258,40 +256,10 @@ export interface CompiledCondition {
   explain(item: unknown): ConditionTrace;
 }
 
-type Getter = (item: unknown) => unknown;
 type Predicate = (item: unknown) => boolean;
 type Explainer = (item: unknown, leaves: ConditionLeafTrace[]) => boolean;
 
 const hasOwn = Object.prototype.hasOwnProperty;
-
-/**
- * Compiles a dotted path into an own-property getter. Only own properties are read, so inherited
- * members (`toString`, `__proto__`) are never reached even on objects the host did not sanitise.
- */
-export function compileGetter(field: string): Getter {
-  const s = field.split('.');
-  const own = (o: unknown, key: string): unknown =>
-    o !== null && typeof o === 'object' && hasOwn.call(o, key)
-      ? (o as Record<string, unknown>)[key]
-      : undefined;
-  if (s.length === 1) {
-    const a = s[0]!;
-    return (o) => own(o, a);
-  }
-  if (s.length === 2) {
-    const [a, b] = s as [string, string];
-    return (o) => own(own(o, a), b);
-  }
-  if (s.length === 3) {
-    const [a, b, c] = s as [string, string, string];
-    return (o) => own(own(own(o, a), b), c);
-  }
-  return (o) => {
-    let cur = o;
-    for (let i = 0; i < s.length && cur !== undefined; i++) cur = own(cur, s[i]!);
-    return cur;
-  };
-}
 
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' ? (Number.isNaN(v) ? undefined : v) : v instanceof Date ? v.getTime() : undefined;
@@ -464,12 +432,6 @@ function pathPlan(field: string): PathPlan {
   return { depth: segments.length, s0: segments[0]!, s1: segments[1] ?? '', s2: segments[2] ?? '', segments };
 }
 
-function readOwn(o: unknown, key: string): unknown {
-  return o !== null && typeof o === 'object' && hasOwn.call(o, key)
-    ? (o as Record<string, unknown>)[key]
-    : undefined;
-}
-
 /** @internal Reads a path with own-property lookups only. */
 export function readPath(p: PathPlan, x: unknown): unknown {
   switch (p.depth) {
@@ -612,7 +574,7 @@ function compileNode(
   const ignoreCase = node.ignoreCase === true;
   const fieldProblem = fieldCheck(field);
   if (fieldProblem) issues.push({ path: joinPath(path, 'field'), message: fieldProblem });
-  const get = compileGetter(field);
+  const get = compileOwnPath(field);
   const pattern = op === 'matches' ? new RegExp(node.value as string, ignoreCase ? 'iu' : 'u') : undefined;
   const compare = comparatorFor(op, ignoreCase, pattern);
   const leafPath = path;
@@ -620,7 +582,7 @@ function compileNode(
     const against = node.value.field;
     const againstProblem = fieldCheck(against);
     if (againstProblem) issues.push({ path: joinPath(path, 'value.field'), message: againstProblem });
-    const getOther = compileGetter(against);
+    const getOther = compileOwnPath(against);
     const plan: LeafPlan = {
       code: GENERIC,
       path: pathPlan(field),
