@@ -233,6 +233,22 @@ describe('computeMetrics', () => {
     expect(() => computeMetrics([], { metrics: ['csat'], timeZone: 'Mars/Olympus' })).toThrow(/time zone/);
   });
 
+  it('groups by own fields only: inherited members read as absent, a field named __proto__ is kept', () => {
+    const at = { createdAt: '2026-11-23T09:00:00Z', resolvedAt: '2026-11-23T10:00:00Z' };
+    const byToString = computeMetrics([at, { ...at, toString: 'x' }], {
+      metrics: ['resolutionTime'],
+      groupBy: 'toString',
+    }).rows.map((r) => (r as Record<string, unknown>).toString);
+    expect(byToString.sort()).toEqual([null, 'x'].sort());
+    const withProto = JSON.parse(
+      `{"createdAt": "${at.createdAt}", "resolvedAt": "${at.resolvedAt}", "__proto__": "eu"}`,
+    );
+    const rows = computeMetrics([withProto], { metrics: ['resolutionTime'], groupBy: '__proto__' }).rows;
+    expect(Object.keys(rows[0]!)).toEqual(['__proto__', 'metric', 'value', 'n']);
+    expect(JSON.stringify(rows[0])).toContain('"__proto__":"eu"');
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+  });
+
   it('empty input gives no rows', () => {
     expect(computeMetrics([], { metrics: ['csat'] })).toEqual({ rows: [], skipped: 0, invalid: [] });
   });

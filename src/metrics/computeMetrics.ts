@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
+import { compileOwnPath, readOwn, setOwn } from '../_internal/ownProperties';
 import { parseWithSchema, TandemError } from '../model/errors';
 import {
   type Accumulator,
@@ -272,19 +273,6 @@ function levelSet(level: Level, key: unknown, node: Level | GroupState): void {
   }
 }
 
-function fieldReader(path: string): (record: Record<string, unknown>) => unknown {
-  if (!path.includes('.')) return (record) => record[path];
-  const parts = path.split('.');
-  return (record) => {
-    let value: unknown = record;
-    for (const part of parts) {
-      if (value === null || typeof value !== 'object') return undefined;
-      value = (value as Record<string, unknown>)[part];
-    }
-    return value;
-  };
-}
-
 function timeOf(kind: RecordKind, facts: FactsByKind[RecordKind]): number {
   if (kind === 'ticket') return (facts as TicketFacts).createdAt;
   if (kind === 'contact') return (facts as FactsByKind['contact']).offeredAt;
@@ -410,7 +398,7 @@ export function computeMetrics(
           ? o.groupBy
           : [o.groupBy];
   const readers: Array<(r: Record<string, unknown>) => unknown> =
-    typeof o.groupBy === 'function' ? [o.groupBy as GroupByFunction] : groupFields.map(fieldReader);
+    typeof o.groupBy === 'function' ? [o.groupBy as GroupByFunction] : groupFields.map(compileOwnPath);
   const bucketOf = o.bucket ? createBucketer(o.bucket, o.timeZone, o.weekStartsOn) : null;
   const timeField = o.timeField;
 
@@ -466,9 +454,7 @@ export function computeMetrics(
     let bucketId: number | null = null;
     if (ok && bucketOf) {
       const field = timeField ?? DEFAULT_TIME_FIELD[kind];
-      const at = timeField
-        ? toMs((facts.record as Record<string, unknown> | null)?.[timeField])
-        : timeOf(kind, facts);
+      const at = timeField ? toMs(readOwn(facts.record, timeField)) : timeOf(kind, facts);
       if (Number.isNaN(at)) {
         problems.push({ field, message: `a valid ${field} is needed for the ${o.bucket} bucket` });
         ok = false;
@@ -583,7 +569,7 @@ export function computeMetrics(
         modes[i] === GENERIC ? group.accumulators[i]!.result() : { value: n ? group.sums[i]! / n : null, n };
       const out: Record<string, unknown> = {};
       groupFields.forEach((field, j) => {
-        out[field] = group.fields[j];
+        setOwn(out, field, group.fields[j]);
       });
       if (group.bucket !== undefined) out.bucket = group.bucket;
       out.metric = names[i];

@@ -104,4 +104,36 @@ describe('parseRecords', () => {
   it('rejects bad options', () => {
     expect(() => parseRecords('', { format: 'xml' as never, kind: 'ticket' })).toThrow(/format/);
   });
+
+  it('refuses a CSV header through __proto__ or constructor, and Object.prototype stays clean', () => {
+    const polluted = () => (Object.prototype as Record<string, unknown>).polluted;
+    try {
+      for (const [column, index] of [
+        ['__proto__.polluted', 1],
+        ['meta.constructor.prototype.polluted', 1],
+        ['__proto__', 1],
+      ] as const) {
+        const csv = `createdAt,${column}\n2026-11-23T09:00:00Z,yes\n`;
+        const error = (() => {
+          try {
+            parseRecords(csv, { format: 'csv', kind: 'ticket', onInvalid: 'skip' });
+          } catch (e) {
+            return e;
+          }
+        })();
+        expect(error).toBeInstanceOf(TandemError);
+        expect((error as TandemError).code).toBe('INVALID_INPUT');
+        expect((error as TandemError).message).toContain(`header[${index}]`);
+        expect(polluted()).toBeUndefined();
+      }
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+    // Dotted headers still build nested objects of own properties.
+    const ok = parseRecords('createdAt,meta.region\n2026-11-23T09:00:00Z,emea\n', {
+      format: 'csv',
+      kind: 'ticket',
+    });
+    expect(ok.records[0]!.meta).toEqual({ region: 'emea' });
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORBIDDEN_SEGMENTS, readOwn } from '../_internal/ownProperties';
 import { formatPath, parseWithSchema, TandemError } from '../model/errors';
 import type { InvalidRecord, RecordKind } from './_engine';
 import {
@@ -118,15 +119,38 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/** Writes `value` at a dotted path of own properties, creating the objects on the way. */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
   let node = target;
   for (let i = 0; i < parts.length - 1; i++) {
     const part = parts[i]!;
-    if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
-    node = node[part] as Record<string, unknown>;
+    let next = readOwn(node, part);
+    if (typeof next !== 'object' || next === null) {
+      next = {};
+      node[part] = next;
+    }
+    node = next as Record<string, unknown>;
   }
   node[parts[parts.length - 1]!] = value;
+}
+
+/**
+ * Refuses a CSV header naming the prototype machinery (`__proto__.isAdmin`, `constructor`): such a
+ * column can only be an attack, since `setPath` would otherwise write through `__proto__` into
+ * `Object.prototype` for the whole process. Every other header text is a field name.
+ */
+function checkHeader(header: readonly string[]): void {
+  header.forEach((field, i) => {
+    const segment = field.split('.').find((part) => FORBIDDEN_SEGMENTS.has(part));
+    if (segment !== undefined)
+      throw new TandemError({
+        code: 'INVALID_INPUT',
+        module: 'metrics',
+        path: `header[${i}]`,
+        message: `CSV column "${field}" uses the forbidden segment "${segment}" (prototype access); rename the column`,
+      });
+  });
 }
 
 function typeCell(kind: RecordKind, field: string, cell: string): unknown {
@@ -217,6 +241,7 @@ export function parseRecords<K extends RecordKind>(
     for (const { line, cells } of csvRows(text, o.delimiter)) {
       if (!header) {
         header = cells.map((c) => c.trim());
+        checkHeader(header);
         continue;
       }
       if (cells.length !== header.length) {
