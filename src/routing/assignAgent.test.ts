@@ -98,6 +98,38 @@ describe('assignAgent — strategies', () => {
     ).toMatchObject({ agentId: 'cai' });
   });
 
+  it('longest_idle reads only own state entries: agents named constructor, toString or __proto__ count as never assigned', () => {
+    for (const id of ['constructor', 'toString', '__proto__']) {
+      const agents: AgentInput[] = [
+        { id: 'ana', capacity: { chat: 3 } },
+        { id, capacity: { chat: 3 } },
+      ];
+      const state = { roundRobin: {}, log: [], lastAssignedAt: { ana: now.getTime() - 60_000 } };
+      expect(
+        assignAgent({ id: 'c', channel: 'chat' }, agents, { strategy: 'longest_idle', now, state }),
+      ).toMatchObject({ kind: 'assigned', agentId: id });
+    }
+  });
+
+  it('keeps a __proto__ queue pointer and a __proto__ agent time as own state entries', () => {
+    const agents: AgentInput[] = [
+      { id: 'ana', capacity: { chat: 3 } },
+      { id: '__proto__', capacity: { chat: 3 } },
+      { id: 'ben', capacity: { chat: 3 } },
+    ];
+    const queue = [0, 1, 2, 3].map((i) => ({
+      id: `c${i}`,
+      channel: 'chat' as const,
+      queue: '__proto__',
+      enqueuedAt: minutesAgo(10 - i),
+    }));
+    const r = drainQueue(queue, agents, { strategy: 'round_robin', now });
+    expect(r.assigned.map((a) => a.agentId)).toEqual(['ana', '__proto__', 'ben', 'ana']);
+    expect(Object.getPrototypeOf(r.state.roundRobin)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(r.state.roundRobin, '__proto__')?.value).toBe('ana');
+    expect(Object.getOwnPropertyDescriptor(r.state.lastAssignedAt, '__proto__')?.value).toBe(now.getTime());
+  });
+
   it('skills_best_match prefers higher levels and respects minimum levels', () => {
     expect(
       assignAgent({ id: 'c', channel: 'chat', skills: ['billing'] }, team, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readOwn, setOwn } from '../_internal/ownProperties';
 import { parseWithSchema, TandemError } from '../model/errors';
 import { type Agent, type AgentInput, AgentSchema, type Channel, InstantSchema } from '../model/schemas';
 import {
@@ -420,11 +421,14 @@ function pick(
   wanted: Requirement['skills'],
 ): number {
   const agents = ctx.agents;
-  const idle = (i: number) => ctx.state.lastAssignedAt[agents[i]!.id] ?? Number.NEGATIVE_INFINITY;
+  // Agent ids and queue names are the host's strings: read own entries only (an agent named
+  // `constructor` would otherwise get Object's function as its last assignment time).
+  const idle = (i: number) =>
+    (readOwn(ctx.state.lastAssignedAt, agents[i]!.id) as number | undefined) ?? Number.NEGATIVE_INFINITY;
   const busy = (i: number) => ctx.loads.get(agents[i]!.id)?.count ?? 0;
   const units = (i: number) => ctx.loads.get(agents[i]!.id)?.units ?? 0;
   if (strategy === 'round_robin') {
-    const last = ctx.state.roundRobin[item.queue ?? '*'];
+    const last = readOwn(ctx.state.roundRobin, item.queue ?? '*') as string | undefined;
     const lastIndex = last === undefined ? -1 : agents.findIndex((a) => a.id === last);
     // The first eligible agent after the last one assigned, wrapping around.
     for (const i of eligible) if (i > lastIndex) return i;
@@ -457,8 +461,9 @@ function skillScore(agent: Agent, wanted: Requirement['skills']): number {
 
 function record(ctx: AssignmentContext, agent: Agent, item: ParsedItem): void {
   const state = ctx.state;
-  state.roundRobin[item.queue ?? '*'] = agent.id;
-  state.lastAssignedAt[agent.id] = ctx.now;
+  // setOwn: a queue or agent named `__proto__` keeps its entry (a plain assignment is lost).
+  setOwn(state.roundRobin, item.queue ?? '*', agent.id);
+  setOwn(state.lastAssignedAt, agent.id, ctx.now);
   state.log.push({ agentId: agent.id, itemId: item.id, at: ctx.now });
   addLoad(ctx.loads, agent.id, item.channel, ctx.weights);
   ctx.fairness.set(agent.id, (ctx.fairness.get(agent.id) ?? 0) + 1);
