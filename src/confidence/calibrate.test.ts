@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TandemError } from '../model/errors';
-import { calibrate } from './calibrate';
+import { calibrate, predictLogistic } from './calibrate';
 
 describe('calibrate', () => {
   // Known value: for one binary feature the (unpenalised) logistic MLE reproduces the empirical
@@ -96,5 +96,34 @@ describe('calibrate with sample weights', () => {
         { score: 0.8, outcome: 0 },
       ]),
     ).toThrow(/samples\[0\]/);
+  });
+});
+
+describe('calibrate with feature names such as constructor or toString', () => {
+  // A feature missing from a sample counts as 0, whatever its name: the features are the
+  // sample's own entries, never members inherited from Object.prototype.
+  const named = (name: string) =>
+    [0, 0, 1, 1, 0, 1, 1, 0].map((x, i) => ({
+      features: i % 2 === 0 ? { [name]: x, bias: 1 } : { bias: 1 },
+      outcome: (x === 1) !== (i === 3),
+    }));
+
+  it('fits them like any other name, and a sample without them reads 0', () => {
+    const plain = calibrate(named('x'));
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+      const m = calibrate(named(name));
+      expect(m.features).toEqual([name, 'bias'].sort());
+      expect(m.intercept).toBeCloseTo(plain.intercept, 12);
+      expect(Object.hasOwn(m.coefficients, name) && m.coefficients[name]).toBeCloseTo(
+        plain.coefficients.x!,
+        12,
+      );
+      expect(m.brier).toBeCloseTo(plain.brier, 12);
+      expect(m.predict({ bias: 1 })).toBeCloseTo(plain.predict({ bias: 1 }), 12);
+    }
+  });
+
+  it('predictLogistic reads a feature the record lacks as 0, not an inherited member', () => {
+    expect(predictLogistic({ intercept: 0, coefficients: { toString: 2, constructor: 1 } }, {})).toBe(0.5);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readOwn, setOwn } from '../_internal/ownProperties';
 import { parseWithSchema, TandemError } from '../model/errors';
 
 const OutcomeSchema = z.union([z.boolean(), z.literal(0), z.literal(1)]);
@@ -76,8 +77,19 @@ const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.e
  */
 export function predictLogistic(model: LogisticModel, features: Record<string, number>): number {
   let z = model.intercept;
-  for (const [name, c] of Object.entries(model.coefficients)) z += c * (features[name] ?? 0);
+  for (const [name, c] of Object.entries(model.coefficients)) z += c * featureValue(features, name);
   return sigmoid(z);
+}
+
+/**
+ * A feature of a record, 0 when missing. Feature names are the caller's: only own entries are
+ * read, so a feature named `constructor` or `toString` is 0 when the record lacks it, not the
+ * function `Object.prototype` has under that name.
+ *
+ * @internal
+ */
+export function featureValue(features: Readonly<Record<string, number>>, name: string): number {
+  return (readOwn(features, name) as number | undefined) ?? 0;
 }
 
 // Solves A x = b in place by Gaussian elimination with partial pivoting.
@@ -159,7 +171,7 @@ export function calibrate(
       message: `calibration needs at least 2 samples with both outcomes (got ${parsed.length}, ${positives} positive)`,
     });
   const names = [...new Set(rows.flatMap((r) => Object.keys(r)))].sort();
-  const X = rows.map((r) => [1, ...names.map((k) => r[k] ?? 0)]);
+  const X = rows.map((r) => [1, ...names.map((k) => featureValue(r, k))]);
   const d = names.length + 1;
   const n = X.length;
 
@@ -198,7 +210,7 @@ export function calibrate(
 
   const coefficients: Record<string, number> = {};
   names.forEach((name, j) => {
-    coefficients[name] = beta[j + 1]!;
+    setOwn(coefficients, name, beta[j + 1]!);
   });
   const model: LogisticModel = { intercept: beta[0]!, coefficients };
   let brier = 0;

@@ -45,6 +45,20 @@ describe('predictEscalationRisk', () => {
     expect(r.probability).toBeCloseTo(1 / (1 + Math.exp(2.5)), 4);
   });
 
+  it('a model coefficient for a feature it does not have (e.g. constructor) reads the feature as 0', () => {
+    const calm = conversation(['Hi, where can I see my invoice?']);
+    const model = { intercept: -1, coefficients: { frustration: 2, constructor: 3, toString: 1 } };
+    const r = predictEscalationRisk(calm, { model });
+    const base = predictEscalationRisk(calm, { model: { intercept: -1, coefficients: { frustration: 2 } } });
+    expect(r.probability).toBe(base.probability);
+    expect(r.contributions.find((c) => c.feature === 'constructor')).toEqual({
+      feature: 'constructor',
+      value: 0,
+      coefficient: 3,
+      effect: 0,
+    });
+  });
+
   it('trains with calibrate on escalationFeatures', () => {
     const calmTexts = [['Thanks!'], ['Where is my invoice?', 'ok thanks'], ['How do I change my address?']];
     const angryTexts = [

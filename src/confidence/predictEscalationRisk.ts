@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseWithSchema } from '../model/errors';
 import { type Conversation, type ConversationInput, ConversationSchema } from '../model/schemas';
-import { type LogisticModel, predictLogistic } from './calibrate';
+import { featureValue, type LogisticModel, predictLogistic } from './calibrate';
 import { detectFrustration } from './detectFrustration';
 import {
   type DetectFrustrationOptions,
@@ -186,7 +186,7 @@ export function predictEscalationRisk(
   const probability = round(predictLogistic(model, f));
   const contributions = Object.entries(model.coefficients)
     .map(([feature, coefficient]) => {
-      const value = f[feature] ?? 0;
+      const value = featureValue(f, feature);
       return { feature, value, coefficient, effect: round(coefficient * value) };
     })
     .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
