@@ -243,6 +243,30 @@ describe('buildHandoffPacket on a realistic 12-message conversation', () => {
     expect(packet.summary.tried).toEqual(['asked the customer to rephrase (1×)']);
   });
 
+  it('a host event named like an Object.prototype member (toString, constructor) is not a handoff action', async () => {
+    const packet = await buildHandoffPacket(
+      {
+        id: 'c',
+        customerId: 'u',
+        channel: 'chat',
+        messages: [
+          { id: 'm1', author: 'customer', text: 'my card has not arrived', at: at(0) },
+          { id: 'm2', author: 'bot', text: 'Cards arrive within 5 working days.', at: at(5) },
+          { id: 'm3', author: 'bot', text: 'You can track it in the app.', at: at(6) },
+        ],
+        events: [
+          { type: 'toString', at: at(5) },
+          { type: 'constructor', at: at(6) },
+        ],
+      },
+      { now: at(30) },
+    );
+    expect(packet.summary.tried).toEqual([
+      'answered: Cards arrive within 5 working days.',
+      'answered: You can track it in the app.',
+    ]);
+  });
+
   it('uses the language of a matched phrase when detection is unsure', async () => {
     const packet = await buildHandoffPacket(
       {

@@ -193,7 +193,8 @@ export function summarize(
     'handoff.offered': 'offer',
     'handoff.escalated': 'escalate',
   };
-  const events = (view.conversation.events ?? []).filter((e) => HANDOFF_EVENTS[e.type]);
+  // Event types are the host's strings: own entries only (`toString` is not a handoff action).
+  const events = (view.conversation.events ?? []).filter((e) => Object.hasOwn(HANDOFF_EVENTS, e.type));
   const actionOf = (m: Message): unknown => {
     if (m.meta?.handoff) return m.meta.handoff;
     const t = m.at.getTime();
