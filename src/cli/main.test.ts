@@ -185,6 +185,14 @@ describe('tandem-cx metrics', () => {
     expect((await run('--help')).code).toBe(0);
   });
 
+  it('a command named like an Object.prototype member is an unknown command (exit 2)', async () => {
+    for (const command of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const r = await run(command, sampleCsv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`unknown command "${command}"`);
+    }
+  });
+
   // Issue 16, problem 4: `--metrics fooRate` said "Invalid input" with exit 1.
   it('usage errors exit 2 and list the valid choices', async () => {
     const metric = await run('metrics', sampleCsv, '--metrics', 'fooRate');

@@ -122,7 +122,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(HELP);
       return command || values.help ? 0 : 2;
     }
-    const run = COMMANDS[command];
+    // Own entries only: `toString` or `__proto__` on the command line is not a command.
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!run) throw new UsageError(`unknown command "${command}"`);
     if (!file) throw new UsageError(`${command} needs a file`);
     const io2 = values.progress ? { ...io, progress: true } : io;
