@@ -267,6 +267,19 @@ describe('tandem-cx metrics', () => {
     expect(all.stderr).toContain('the csat column here is a per-ticket score');
   });
 
+  it('--metrics csat renames only the csat column: a column named toString keeps its name', async () => {
+    const csv = file(
+      'to-string.csv',
+      'createdAt,toString,csat\n2026-11-02T09:00:00Z,a,5\n2026-11-02T10:00:00Z,b,1\n2026-11-02T11:00:00Z,a,4\n',
+    );
+    const r = await run('metrics', csv, '--metrics', 'csat', '--group-by', 'toString', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { toString: 'a', metric: 'csat', value: 1, n: 2 },
+      { toString: 'b', metric: 'csat', value: 0, n: 1 },
+    ]);
+  });
+
   it('refuses a metric whose input columns are absent instead of printing a number', async () => {
     const f = file('noreopens.csv', 'createdAt,resolvedAt\n2026-11-01T09:00:00Z,2026-11-01T10:00:00Z\n');
     const r = await run('metrics', f, '--metrics', 'reopenRate,resolutionTime');

@@ -86,7 +86,8 @@ export function* streamRecords(
             ? {
                 line: line.line,
                 text: splitHeader(line.text)
-                  .map((cell) => csvCell(renameColumns[cell] ?? cell))
+                  // Own entries only: a column named `toString` keeps its name.
+                  .map((cell) => csvCell(Object.hasOwn(renameColumns, cell) ? renameColumns[cell] : cell))
                   .join(','),
               }
             : line;
