@@ -382,6 +382,28 @@ describe('tandem-cx validate', () => {
     expect(r.stderr).toContain('chatbot: unknown policy section');
   });
 
+  it('a section or --kind named like an Object.prototype member is unknown, not a validator', async () => {
+    const policy = file(
+      'inherited.json',
+      '{"calendar":{"timeZone":"UTC","hours":{"mon":[["09:00","17:00"]]}},"toString":{},"constructor":{},"__proto__":{}}',
+    );
+    const r = await run('validate', policy);
+    expect(r.code).toBe(1);
+    for (const section of ['toString', 'constructor', '__proto__'])
+      expect(r.stderr).toContain(`${section}: unknown policy section`);
+    const only = await run('validate', file('only-inherited.json', '{"toString":{}}'));
+    expect(only.code).toBe(1);
+    expect(only.stderr).toContain('cannot tell what kind of policy this is');
+    const kind = await run(
+      'validate',
+      join(__dirname, '../../examples/data/calendar.json'),
+      '--kind',
+      'constructor',
+    );
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain('unknown --kind "constructor"');
+  });
+
   it('accepts a valid policy and rejects invalid JSON', async () => {
     expect((await run('validate', join(__dirname, '../../examples/data/calendar.json'))).code).toBe(0);
     const r = await run('validate', file('notjson.json', '{ nope'));

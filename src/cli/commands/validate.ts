@@ -17,6 +17,11 @@ export const POLICY_VALIDATORS: Record<string, (config: unknown) => unknown> = {
   replay: (c) => compileReplayPolicy(c as never),
 };
 
+/** The validator of a policy kind; own entries only (`toString`, `__proto__` are no kinds). */
+function validatorOf(kind: string): ((config: unknown) => unknown) | undefined {
+  return Object.hasOwn(POLICY_VALIDATORS, kind) ? POLICY_VALIDATORS[kind] : undefined;
+}
+
 /** Guesses a single config's kind from its shape. */
 export function detectPolicyKind(config: unknown): string | undefined {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) return undefined;
@@ -26,7 +31,7 @@ export function detectPolicyKind(config: unknown): string | undefined {
   if (Array.isArray((config as { surveys?: unknown }).surveys)) return 'surveys';
   // A replay policy is a bundle of module sections plus sla/staffing/offerAcceptance.
   if ([...keys].some((k) => k === 'sla' || k === 'staffing' || k === 'offerAcceptance')) return 'replay';
-  if ([...keys].some((k) => k in POLICY_VALIDATORS)) return 'bundle';
+  if ([...keys].some((k) => validatorOf(k) !== undefined)) return 'bundle';
   return undefined;
 }
 
@@ -48,7 +53,7 @@ export function validatePolicy(config: unknown, kind?: string): TandemIssue[] {
     const record = config as Record<string, unknown>;
     const issues: TandemIssue[] = [];
     for (const key of Object.keys(record)) {
-      if (!(key in POLICY_VALIDATORS)) {
+      if (validatorOf(key) === undefined) {
         issues.push({
           path: key,
           message: `unknown policy section; expected one of ${Object.keys(POLICY_VALIDATORS).join(', ')}`,
@@ -60,7 +65,7 @@ export function validatePolicy(config: unknown, kind?: string): TandemIssue[] {
     }
     return issues;
   }
-  const validate = POLICY_VALIDATORS[resolved];
+  const validate = validatorOf(resolved);
   if (!validate) throw new UsageError(`unknown --kind "${resolved}"`);
   try {
     validate(config);
