@@ -436,6 +436,14 @@ describe('toSql', () => {
     }
   });
 
+  it('a metric named like an Object.prototype member gets the unknown-metric message, not an inherited reason', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty']) {
+      expect(() => toSql(name as never, { dialect: 'duckdb' })).toThrowError(
+        `[tandem-cx] [metrics] metric: "${name}" has no SQL form; toSql supports`,
+      );
+    }
+  });
+
   it('refuses a range with too many open intervals (LIMIT_EXCEEDED)', () => {
     // A real calendar, except that its open intervals come pre-computed (rendering 10^5 real ones
     // takes most of a minute here): 100,001 one-minute intervals.

@@ -531,7 +531,10 @@ const fail = (path: string, message: string): never => {
  */
 export function toSql(metric: MetricName, options: ToSqlOptions): string {
   if (typeof metric !== 'string' || !Object.hasOwn(SQL_METRICS, metric)) {
-    const reason = typeof metric === 'string' ? SQL_UNSUPPORTED[metric as MetricName] : undefined;
+    const reason =
+      typeof metric === 'string' && Object.hasOwn(SQL_UNSUPPORTED, metric)
+        ? SQL_UNSUPPORTED[metric as MetricName]
+        : undefined;
     fail(
       'metric',
       reason !== undefined
