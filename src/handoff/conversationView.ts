@@ -176,7 +176,8 @@ export function readHandoffState(
 ): HandoffState {
   const markers: Marker[] = [];
   for (const e of view.conversation.events ?? []) {
-    const kind = EVENT_KIND[e.type];
+    // Own entries only: a host event named `toString` is not a handoff marker.
+    const kind = Object.hasOwn(EVENT_KIND, e.type) ? EVENT_KIND[e.type] : undefined;
     if (kind) markers.push({ at: e.at, kind });
   }
   for (const m of view.messages) {
