@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileOwnPath, readOwn, setOwn } from './ownProperties';
+import { compileOwnPath, ownEntry, readOwn, setOwn } from './ownProperties';
 
 // The key as a value, so the tests read and write the key itself (not the deprecated accessor).
 const PROTO = '__proto__';
@@ -68,5 +68,16 @@ describe('readOwn fast path', () => {
     expect(calls).toBe(0);
     expect(readOwn({}, PROTO)).toBeUndefined();
     expect(readOwn(Object.create(null), 'x')).toBeUndefined();
+  });
+});
+
+describe('ownEntry', () => {
+  it('finds the table own entries only', () => {
+    const table: Record<string, number> = { a: 1 };
+    setOwn(table, PROTO, 2);
+    expect(ownEntry(table, 'a')).toBe(1);
+    expect(ownEntry(table, PROTO)).toBe(2);
+    expect(ownEntry(table, 'toString')).toBeUndefined();
+    expect(ownEntry(table, 'missing')).toBeUndefined();
   });
 });

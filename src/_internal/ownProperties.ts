@@ -36,6 +36,11 @@ export function readOwn(o: unknown, key: string): unknown {
   return hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 }
 
+/** The entry `key` of a table keyed by strings, if the table itself has it (never an inherited member). */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return readOwn(table, key) as T | undefined;
+}
+
 /** A getter for a dotted path (`customer.tier`) that reads own properties only, level by level. */
 export function compileOwnPath(path: string): (o: unknown) => unknown {
   const s = path.split('.');

@@ -7,6 +7,7 @@
  *   tandem-cx replay <conversations.jsonl> --policy a.json [--compare b.json]
  */
 import { parseArgs } from 'node:util';
+import { ownEntry } from '../_internal/ownProperties';
 import { TandemError } from '../model/errors';
 import { describeKinds } from './columns';
 import { runMetricsCommand } from './commands/metrics';
@@ -123,7 +124,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return command || values.help ? 0 : 2;
     }
     // Own entries only: `toString` or `__proto__` on the command line is not a command.
-    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    const run = ownEntry(COMMANDS, command);
     if (!run) throw new UsageError(`unknown command "${command}"`);
     if (!file) throw new UsageError(`${command} needs a file`);
     const io2 = values.progress ? { ...io, progress: true } : io;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ownEntry } from '../_internal/ownProperties';
 import { type InvalidRecord, parseRecords, type RecordKind } from '../metrics/index';
 import { csvCell, type Line, readLines } from './io';
 
@@ -87,7 +88,7 @@ export function* streamRecords(
                 line: line.line,
                 text: splitHeader(line.text)
                   // Own entries only: a column named `toString` keeps its name.
-                  .map((cell) => csvCell(Object.hasOwn(renameColumns, cell) ? renameColumns[cell] : cell))
+                  .map((cell) => csvCell(ownEntry(renameColumns, cell) ?? cell))
                   .join(','),
               }
             : line;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readOwn, setOwn } from '../_internal/ownProperties';
+import { ownEntry, setOwn } from '../_internal/ownProperties';
 import { parseWithSchema, TandemError } from '../model/errors';
 
 const OutcomeSchema = z.union([z.boolean(), z.literal(0), z.literal(1)]);
@@ -89,7 +89,7 @@ export function predictLogistic(model: LogisticModel, features: Record<string, n
  * @internal
  */
 export function featureValue(features: Readonly<Record<string, number>>, name: string): number {
-  return (readOwn(features, name) as number | undefined) ?? 0;
+  return ownEntry(features, name) ?? 0;
 }
 
 // Solves A x = b in place by Gaussian elimination with partial pivoting.

@@ -1,6 +1,7 @@
 // Internal: a validated, time-ordered view of a conversation plus the handoff state that its
 // messages and events imply. Not exported from the package.
 import { z } from 'zod';
+import { ownEntry } from '../_internal/ownProperties';
 import { formatPath, parseWithSchema, TandemError, type TandemIssue } from '../model/errors';
 import {
   type Conversation,
@@ -177,7 +178,7 @@ export function readHandoffState(
   const markers: Marker[] = [];
   for (const e of view.conversation.events ?? []) {
     // Own entries only: a host event named `toString` is not a handoff marker.
-    const kind = Object.hasOwn(EVENT_KIND, e.type) ? EVENT_KIND[e.type] : undefined;
+    const kind = ownEntry(EVENT_KIND, e.type);
     if (kind) markers.push({ at: e.at, kind });
   }
   for (const m of view.messages) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownEntry } from '../_internal/ownProperties';
 import type { BusinessCalendar } from '../calendar/types';
 import { DurationSchema } from '../model/duration';
 import { parseWithSchema, TandemError } from '../model/errors';
@@ -531,10 +532,7 @@ const fail = (path: string, message: string): never => {
  */
 export function toSql(metric: MetricName, options: ToSqlOptions): string {
   if (typeof metric !== 'string' || !Object.hasOwn(SQL_METRICS, metric)) {
-    const reason =
-      typeof metric === 'string' && Object.hasOwn(SQL_UNSUPPORTED, metric)
-        ? SQL_UNSUPPORTED[metric as MetricName]
-        : undefined;
+    const reason = typeof metric === 'string' ? ownEntry(SQL_UNSUPPORTED, metric) : undefined;
     fail(
       'metric',
       reason !== undefined

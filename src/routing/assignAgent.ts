@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readOwn, setOwn } from '../_internal/ownProperties';
+import { ownEntry, setOwn } from '../_internal/ownProperties';
 import { parseWithSchema, TandemError } from '../model/errors';
 import { type Agent, type AgentInput, AgentSchema, type Channel, InstantSchema } from '../model/schemas';
 import {
@@ -423,12 +423,11 @@ function pick(
   const agents = ctx.agents;
   // Agent ids and queue names are the host's strings: read own entries only (an agent named
   // `constructor` would otherwise get Object's function as its last assignment time).
-  const idle = (i: number) =>
-    (readOwn(ctx.state.lastAssignedAt, agents[i]!.id) as number | undefined) ?? Number.NEGATIVE_INFINITY;
+  const idle = (i: number) => ownEntry(ctx.state.lastAssignedAt, agents[i]!.id) ?? Number.NEGATIVE_INFINITY;
   const busy = (i: number) => ctx.loads.get(agents[i]!.id)?.count ?? 0;
   const units = (i: number) => ctx.loads.get(agents[i]!.id)?.units ?? 0;
   if (strategy === 'round_robin') {
-    const last = readOwn(ctx.state.roundRobin, item.queue ?? '*') as string | undefined;
+    const last = ownEntry(ctx.state.roundRobin, item.queue ?? '*');
     const lastIndex = last === undefined ? -1 : agents.findIndex((a) => a.id === last);
     // The first eligible agent after the last one assigned, wrapping around.
     for (const i of eligible) if (i > lastIndex) return i;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ownEntry } from '../../_internal/ownProperties';
 import { createBusinessCalendar } from '../../calendar/index';
 import { createHandoffPolicy } from '../../handoff/index';
 import { TandemError, type TandemIssue } from '../../model/errors';
@@ -19,7 +20,7 @@ export const POLICY_VALIDATORS: Record<string, (config: unknown) => unknown> = {
 
 /** The validator of a policy kind; own entries only (`toString`, `__proto__` are no kinds). */
 function validatorOf(kind: string): ((config: unknown) => unknown) | undefined {
-  return Object.hasOwn(POLICY_VALIDATORS, kind) ? POLICY_VALIDATORS[kind] : undefined;
+  return ownEntry(POLICY_VALIDATORS, kind);
 }
 
 /** Guesses a single config's kind from its shape. */
